@@ -1,0 +1,246 @@
+/**
+ * The answer form for one question. Works without JavaScript (plain radios, checkboxes, selects);
+ * with it, ordering gets move buttons and the page gets keyboard shortcuts.
+ */
+import { Form } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { ANSWER_FIELDS, MAX_FREE_TEXT } from "~/grading/answer-form";
+import type { PublicQuestion } from "~/grading/present";
+import type { FieldErrors } from "~/utils/forms";
+
+type Props = {
+  question: PublicQuestion;
+  step: number;
+  idempotencyKey: string;
+  fieldErrors?: FieldErrors;
+  submitting: boolean;
+};
+
+function ErrorText({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="field-error" role="alert">
+      {errors.join(" ")}
+    </p>
+  );
+}
+
+function Html({ html, className }: { html: string; className?: string }) {
+  return <div className={className} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+function ChoiceList({ question, errors }: { question: PublicQuestion; errors?: string[] }) {
+  const multiple = question.type === "multiple";
+  return (
+    <fieldset aria-describedby={errors?.length ? "choice-error" : undefined}>
+      <legend>{multiple ? "Select all that apply" : "Choose one answer"}</legend>
+      <div className="choices">
+        {question.choices.map((c) => (
+          <label key={c.position} className="choice">
+            <input type={multiple ? "checkbox" : "radio"} name={ANSWER_FIELDS.choice} value={c.position} data-shortcut={c.position + 1} />
+            <span className="key" aria-hidden="true">{c.position + 1}</span>
+            <Html html={c.html} className="choice-text" />
+          </label>
+        ))}
+      </div>
+      <ErrorText id="choice-error" errors={errors} />
+    </fieldset>
+  );
+}
+
+function TrueFalse({ errors }: { errors?: string[] }) {
+  return (
+    <fieldset aria-describedby={errors?.length ? "value-error" : undefined}>
+      <legend>Is the statement true or false?</legend>
+      <div className="choices">
+        {(["true", "false"] as const).map((v, i) => (
+          <label key={v} className="choice">
+            <input type="radio" name={ANSWER_FIELDS.value} value={v} data-shortcut={i + 1} />
+            <span className="key" aria-hidden="true">{i + 1}</span>
+            <span className="choice-text">{v === "true" ? "True" : "False"}</span>
+          </label>
+        ))}
+      </div>
+      <ErrorText id="value-error" errors={errors} />
+    </fieldset>
+  );
+}
+
+function Numeric({ unit, errors }: { unit?: string; errors?: string[] }) {
+  return (
+    <div className="field">
+      <label htmlFor="numeric-answer">Your answer{unit ? ` (${unit})` : ""}</label>
+      <div className="input-with-unit">
+        <input
+          id="numeric-answer"
+          className="input"
+          name={ANSWER_FIELDS.value}
+          inputMode="decimal"
+          autoComplete="off"
+          aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={errors?.length ? "value-error" : undefined}
+        />
+        {unit ? <span className="muted" aria-hidden="true">{unit}</span> : null}
+      </div>
+      <ErrorText id="value-error" errors={errors} />
+    </div>
+  );
+}
+
+function FreeText({ errors }: { errors?: string[] }) {
+  return (
+    <div className="field">
+      <label htmlFor="free-text-answer">Your answer</label>
+      <textarea
+        id="free-text-answer"
+        className="input"
+        name={ANSWER_FIELDS.text}
+        maxLength={MAX_FREE_TEXT}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length ? "text-error free-text-hint" : "free-text-hint"}
+      />
+      <p id="free-text-hint" className="hint">
+        Answer as you would in an interview. After submitting you will see the rubric and mark what you covered. <kbd>Ctrl</kbd>+<kbd>Enter</kbd> submits.
+      </p>
+      <ErrorText id="text-error" errors={errors} />
+    </div>
+  );
+}
+
+/** Items in the learner's current order; each carries a select so the form works without JS. */
+function Ordering({ question, errors }: { question: PublicQuestion; errors?: string[] }) {
+  const n = question.choices.length;
+  const [order, setOrder] = useState(() => question.choices.map((c) => c.position));
+  const move = (index: number, delta: number) => {
+    const target = index + delta;
+    if (target < 0 || target >= n) return;
+    setOrder((o) => {
+      const next = [...o];
+      [next[index], next[target]] = [next[target]!, next[index]!];
+      return next;
+    });
+  };
+  const setRank = (position: number, rank: number) => {
+    setOrder((o) => {
+      const next = o.filter((p) => p !== position);
+      next.splice(rank - 1, 0, position);
+      return next;
+    });
+  };
+  const byPosition = new Map(question.choices.map((c) => [c.position, c]));
+  return (
+    <fieldset aria-describedby={errors?.length ? "order-error" : "order-hint"}>
+      <legend>Put the items in order, first at the top</legend>
+      <p id="order-hint" className="hint">Use the position menus or the move buttons.</p>
+      <ol className="ordering-list">
+        {order.map((position, index) => {
+          const c = byPosition.get(position)!;
+          return (
+            <li key={position} className="ordering-item">
+              <label className="visually-hidden" htmlFor={`rank-${position}`}>
+                Position of item
+              </label>
+              <select id={`rank-${position}`} name={`${ANSWER_FIELDS.positionPrefix}${position}`} value={index + 1} onChange={(e) => setRank(position, Number(e.target.value))} aria-describedby={`item-${position}`}>
+                {Array.from({ length: n }, (_, i) => (
+                  <option key={i} value={i + 1}>
+                    {i + 1}
+                  </option>
+                ))}
+              </select>
+              <Html html={c.html} className="choice-text" />
+              <span id={`item-${position}`} className="visually-hidden" dangerouslySetInnerHTML={{ __html: c.html }} />
+              <span className="ordering-controls">
+                <button type="button" className="btn btn-sm" onClick={() => move(index, -1)} disabled={index === 0} aria-label="Move up">
+                  ↑
+                </button>
+                <button type="button" className="btn btn-sm" onClick={() => move(index, 1)} disabled={index === n - 1} aria-label="Move down">
+                  ↓
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      <ErrorText id="order-error" errors={errors} />
+    </fieldset>
+  );
+}
+
+export function QuestionForm({ question, step, idempotencyKey, fieldErrors, submitting }: Props) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const shownAt = useRef(Date.now());
+  const msTaken = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.metaKey) return;
+      const target = e.target as HTMLElement;
+      const typing = target.tagName === "TEXTAREA" || (target.tagName === "INPUT" && (target as HTMLInputElement).type === "text") || target.tagName === "SELECT";
+      if (e.key === "Enter" && e.ctrlKey) {
+        e.preventDefault();
+        form.requestSubmit();
+        return;
+      }
+      if (typing || e.ctrlKey) return;
+      if (/^[1-9]$/.test(e.key)) {
+        const input = form.querySelector<HTMLInputElement>(`input[data-shortcut="${e.key}"]`);
+        if (!input) return;
+        e.preventDefault();
+        input.click();
+        input.focus();
+      } else if (e.key === "Enter" && target.tagName !== "BUTTON" && target.tagName !== "A") {
+        e.preventDefault();
+        form.requestSubmit();
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+
+  const errors = fieldErrors ?? {};
+  const formErrors = [...(errors.form ?? []), ...(errors.idempotencyKey ?? []), ...(errors.step ?? []), ...(errors.version ?? [])];
+  return (
+    <Form
+      method="post"
+      ref={formRef}
+      noValidate
+      onSubmit={() => {
+        if (msTaken.current) msTaken.current.value = String(Date.now() - shownAt.current);
+      }}
+    >
+      <input type="hidden" name="intent" value="answer" />
+      <input type="hidden" name={ANSWER_FIELDS.idempotencyKey} value={idempotencyKey} />
+      <input type="hidden" name={ANSWER_FIELDS.step} value={step} />
+      <input type="hidden" name="version" value={question.version} />
+      <input type="hidden" name={ANSWER_FIELDS.msTaken} ref={msTaken} defaultValue="" />
+      {formErrors.length > 0 && (
+        <div className="alert alert-error" role="alert">
+          {formErrors.join(" ")}
+        </div>
+      )}
+      {question.type === "single" || question.type === "multiple" ? (
+        <ChoiceList question={question} errors={errors.choice} />
+      ) : question.type === "true-false" ? (
+        <TrueFalse errors={errors.value} />
+      ) : question.type === "numeric" ? (
+        <Numeric unit={question.unit} errors={errors.value} />
+      ) : question.type === "ordering" ? (
+        <Ordering question={question} errors={errors.order ?? errors.ranks} />
+      ) : (
+        <FreeText errors={errors.text} />
+      )}
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={submitting} aria-disabled={submitting}>
+          {submitting ? "Checking…" : "Submit answer"} <kbd aria-hidden="true">Enter</kbd>
+        </button>
+        {question.type === "single" || question.type === "multiple" || question.type === "true-false" ? (
+          <span className="hint">
+            Press <kbd>1</kbd>–<kbd>{question.type === "true-false" ? 2 : Math.min(question.choices.length, 9)}</kbd> to pick
+          </span>
+        ) : null}
+      </div>
+    </Form>
+  );
+}

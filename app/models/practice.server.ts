@@ -1,0 +1,281 @@
+/**
+ * Practice sessions: a plan of questions for one topic, answered step by step. Every function takes
+ * the learner's id and scopes its queries by it, so another learner's session is simply not found.
+ */
+import { randomBytes } from "node:crypto";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { attempts, practiceSessions, questions, type Attempt } from "../../db/schema";
+import type { Question } from "../content/schema";
+import { parseAnswerForm, type DisplayResponse } from "../grading/answer-form";
+import { grade, gradeFreeText, ResponseMismatchError, type Response } from "../grading/grade";
+import { permutationFor, revealQuestion, toCanonical, toPublicQuestion, type PublicQuestion, type Revealed } from "../grading/present";
+import { getDb } from "../utils/db.server";
+import type { FieldErrors } from "../utils/forms";
+import { isUniqueViolation } from "./user.server";
+import { getCurrentVersion, getQuestionVersion } from "./question.server";
+
+export const DEFAULT_SESSION_SIZE = 10;
+
+function shuffle<T>(items: T[]): T[] {
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+/** Unseen questions first (shuffled), then the ones already answered (shuffled). */
+export async function startPractice(input: { userId: string; topicSlug: string; size?: number }): Promise<string | null> {
+  const db = getDb();
+  const live = db
+    .select({ id: questions.id })
+    .from(questions)
+    .where(and(eq(questions.topicSlug, input.topicSlug), isNull(questions.retiredAt)))
+    .all()
+    .map((r) => r.id);
+  if (live.length === 0) return null;
+  const seen = new Set(
+    db
+      .selectDistinct({ id: attempts.questionId })
+      .from(attempts)
+      .where(and(eq(attempts.userId, input.userId), inArray(attempts.questionId, live)))
+      .all()
+      .map((r) => r.id),
+  );
+  const plan = [...shuffle(live.filter((id) => !seen.has(id))), ...shuffle(live.filter((id) => seen.has(id)))].slice(
+    0,
+    input.size ?? DEFAULT_SESSION_SIZE,
+  );
+  const id = randomBytes(12).toString("base64url");
+  db.insert(practiceSessions).values({ id, userId: input.userId, topicSlug: input.topicSlug, plan }).run();
+  return id;
+}
+
+async function getOwnedSession(sessionId: string, userId: string) {
+  return (
+    getDb()
+      .select()
+      .from(practiceSessions)
+      .where(and(eq(practiceSessions.id, sessionId), eq(practiceSessions.userId, userId)))
+      .get() ?? null
+  );
+}
+
+function sessionAttempts(sessionId: string): Attempt[] {
+  return getDb().select().from(attempts).where(eq(attempts.practiceSessionId, sessionId)).all();
+}
+
+const seedFor = (sessionId: string, step: number) => `${sessionId}:${step}`;
+
+export type PracticeState = {
+  sessionId: string;
+  topicSlug: string;
+  total: number;
+  answeredSteps: number[];
+  /** The first step without an answer, or null when the session is complete. */
+  nextOpenStep: number | null;
+};
+
+export async function getPracticeState(input: { sessionId: string; userId: string }): Promise<PracticeState | null> {
+  const s = await getOwnedSession(input.sessionId, input.userId);
+  if (!s) return null;
+  const answered = new Set(sessionAttempts(s.id).map((a) => a.step ?? -1));
+  const open = s.plan.findIndex((_, i) => !answered.has(i));
+  return {
+    sessionId: s.id,
+    topicSlug: s.topicSlug,
+    total: s.plan.length,
+    answeredSteps: [...answered].filter((i) => i >= 0).sort((a, b) => a - b),
+    nextOpenStep: open === -1 ? null : open,
+  };
+}
+
+export type PracticeStep =
+  | { status: "open"; state: PracticeState; step: number; question: PublicQuestion }
+  | { status: "answered"; state: PracticeState; step: number; attemptId: number; revealed: Revealed };
+
+/** One step of a session: the public question if unanswered, everything once answered. */
+export async function getPracticeStep(input: { sessionId: string; userId: string; step: number }): Promise<PracticeStep | null> {
+  const state = await getPracticeState(input);
+  const s = state && (await getOwnedSession(input.sessionId, input.userId));
+  if (!state || !s) return null;
+  const questionId = s.plan[input.step];
+  if (questionId === undefined) return null;
+  const attempt = getDb()
+    .select()
+    .from(attempts)
+    .where(and(eq(attempts.practiceSessionId, s.id), eq(attempts.step, input.step)))
+    .get();
+  const seed = seedFor(s.id, input.step);
+  if (attempt) {
+    const q = await getQuestionVersion(attempt.questionId, attempt.questionVersion);
+    if (!q) return null;
+    const response = attempt.response as Response;
+    const revealed = revealQuestion(q, attempt.questionVersion, seed, response, { score: attempt.score, correct: attempt.correct });
+    return { status: "answered", state, step: input.step, attemptId: attempt.id, revealed };
+  }
+  // Only the next open step can be answered; later steps are not shown early.
+  if (state.nextOpenStep !== input.step) return null;
+  const version = await getCurrentVersion(questionId);
+  const q = version === null ? null : await getQuestionVersion(questionId, version);
+  if (!q || version === null) return null;
+  return { status: "open", state, step: input.step, question: toPublicQuestion(q, version, seed) };
+}
+
+export type SubmitResult =
+  | { ok: true; attemptId: number; step: number; replayed: boolean }
+  | { ok: false; status: 400 | 404 | 409; fieldErrors: FieldErrors };
+
+function toCanonicalResponse(q: Question, perm: number[], r: DisplayResponse): Response | null {
+  switch (r.type) {
+    case "single": {
+      const c = toCanonical(perm, [r.choice]);
+      return c ? { type: "single", choice: c[0]! } : null;
+    }
+    case "multiple": {
+      const c = toCanonical(perm, r.choices);
+      return c ? { type: "multiple", choices: c } : null;
+    }
+    case "ordering": {
+      const c = toCanonical(perm, r.order);
+      return c ? { type: "ordering", order: c } : null;
+    }
+    default:
+      return r.type === q.type ? r : null;
+  }
+}
+
+const notFound = (): SubmitResult => ({ ok: false, status: 404, fieldErrors: { form: ["This practice session does not exist."] } });
+
+/**
+ * Grades and records an answer. Idempotent twice over: a repeated idempotency key replays the
+ * stored attempt, and a step that already has an answer keeps it.
+ */
+export async function submitAnswer(input: { sessionId: string; userId: string; form: FormData }): Promise<SubmitResult> {
+  const s = await getOwnedSession(input.sessionId, input.userId);
+  if (!s) return notFound();
+  const db = getDb();
+  const key = input.form.get("idempotencyKey");
+  if (typeof key === "string") {
+    const existing = db.select().from(attempts).where(eq(attempts.idempotencyKey, key)).get();
+    if (existing) {
+      if (existing.userId !== input.userId || existing.practiceSessionId !== s.id) {
+        return { ok: false, status: 409, fieldErrors: { idempotencyKey: ["This idempotency key was already used for another request."] } };
+      }
+      return { ok: true, attemptId: existing.id, step: existing.step ?? 0, replayed: true };
+    }
+  }
+  const step = Number(input.form.get("step"));
+  const questionId = Number.isInteger(step) ? s.plan[step] : undefined;
+  if (questionId === undefined) return { ok: false, status: 400, fieldErrors: { step: ["This step is not part of the session."] } };
+  const already = db
+    .select()
+    .from(attempts)
+    .where(and(eq(attempts.practiceSessionId, s.id), eq(attempts.step, step)))
+    .get();
+  if (already) return { ok: true, attemptId: already.id, step, replayed: true };
+
+  const version = Number(input.form.get("version"));
+  const q = Number.isInteger(version) ? await getQuestionVersion(questionId, version) : null;
+  if (!q) return { ok: false, status: 400, fieldErrors: { version: ["This question changed; reload the page."] } };
+  const perm = permutationFor(q, seedFor(s.id, step));
+  const parsed = parseAnswerForm(input.form, q.type, perm.length);
+  if (!parsed.ok) return { ok: false, status: 400, fieldErrors: parsed.fieldErrors };
+  const response = toCanonicalResponse(q, perm, parsed.value.response);
+  if (!response) return { ok: false, status: 400, fieldErrors: { choice: ["That option does not exist."] } };
+  let result;
+  try {
+    result = grade(q, response);
+  } catch (error) {
+    if (error instanceof ResponseMismatchError) return { ok: false, status: 400, fieldErrors: { form: [error.message] } };
+    throw error;
+  }
+  try {
+    const row = db
+      .insert(attempts)
+      .values({
+        userId: input.userId,
+        questionId,
+        questionVersion: version,
+        practiceSessionId: s.id,
+        step,
+        response,
+        score: result.score,
+        correct: result.correct,
+        msTaken: parsed.value.msTaken ?? null,
+        idempotencyKey: parsed.value.idempotencyKey,
+      })
+      .returning({ id: attempts.id })
+      .get();
+    return { ok: true, attemptId: row.id, step, replayed: false };
+  } catch (error) {
+    // A concurrent duplicate won the race: answer with what it stored.
+    if (!isUniqueViolation(error)) throw error;
+    const winner =
+      db.select().from(attempts).where(eq(attempts.idempotencyKey, parsed.value.idempotencyKey)).get() ??
+      db.select().from(attempts).where(and(eq(attempts.practiceSessionId, s.id), eq(attempts.step, step))).get();
+    if (!winner || winner.userId !== input.userId) throw error;
+    return { ok: true, attemptId: winner.id, step: winner.step ?? step, replayed: true };
+  }
+}
+
+/** The learner ticks the rubric points their free-text answer covered. Setting it twice is harmless. */
+export async function selfAssess(input: { userId: string; attemptId: number; checked: number[] }): Promise<boolean> {
+  const db = getDb();
+  const a = db
+    .select()
+    .from(attempts)
+    .where(and(eq(attempts.id, input.attemptId), eq(attempts.userId, input.userId)))
+    .get();
+  if (!a) return false;
+  const q = await getQuestionVersion(a.questionId, a.questionVersion);
+  if (!q || q.type !== "free-text") return false;
+  const checked = [...new Set(input.checked)].filter((i) => i >= 0 && i < q.rubric.length).sort((x, y) => x - y);
+  const g = gradeFreeText(q.rubric.length, checked);
+  const previous = a.response as Extract<Response, { type: "free-text" }>;
+  db.update(attempts)
+    .set({ response: { ...previous, checked }, score: g.score, correct: g.correct })
+    .where(and(eq(attempts.id, a.id), eq(attempts.userId, input.userId)))
+    .run();
+  return true;
+}
+
+export type PracticeSummary = {
+  sessionId: string;
+  topicSlug: string;
+  total: number;
+  answered: number;
+  correct: number;
+  /** Mean score over graded answers (0..1), or null when nothing is graded yet. */
+  meanScore: number | null;
+  steps: Array<{ step: number; excerpt: string; difficulty: string; correct: boolean | null; score: number | null }>;
+};
+
+function excerpt(html: string, max = 110): string {
+  const text = html.replace(/<pre[\s\S]*?<\/pre>/g, " … ").replace(/<[^>]+>/g, " ").replace(/&[a-z#0-9]+;/gi, " ").replace(/\s+/g, " ").trim();
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export async function getPracticeSummary(input: { sessionId: string; userId: string }): Promise<PracticeSummary | null> {
+  const s = await getOwnedSession(input.sessionId, input.userId);
+  if (!s) return null;
+  const byStep = new Map(sessionAttempts(s.id).map((a) => [a.step, a]));
+  const steps = [];
+  for (const [step] of s.plan.entries()) {
+    const a = byStep.get(step);
+    if (!a) continue;
+    const q = await getQuestionVersion(a.questionId, a.questionVersion);
+    steps.push({ step, excerpt: q ? excerpt(q.prompt) : a.questionId, difficulty: q?.difficulty ?? "", correct: a.correct, score: a.score });
+  }
+  const graded = steps.filter((x) => x.score !== null);
+  return {
+    sessionId: s.id,
+    topicSlug: s.topicSlug,
+    total: s.plan.length,
+    answered: steps.length,
+    correct: steps.filter((x) => x.correct).length,
+    meanScore: graded.length ? graded.reduce((acc, x) => acc + (x.score ?? 0), 0) / graded.length : null,
+    steps,
+  };
+}

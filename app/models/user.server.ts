@@ -1,0 +1,108 @@
+/** Users: learners, interviewers, admins, and guests (a user bound to a cookie, no email yet). */
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { attempts, practiceSessions, sessions, users, type User } from "../../db/schema";
+import { getDb } from "../utils/db.server";
+import { hashPassword, verifyPassword } from "../utils/password.server";
+
+export type Role = User["role"];
+export type PublicUser = Pick<User, "id" | "email" | "role" | "isGuest">;
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function toPublic(u: User): PublicUser {
+  return { id: u.id, email: u.email, role: u.role, isGuest: u.isGuest };
+}
+
+export async function getUserById(id: string): Promise<PublicUser | null> {
+  const row = getDb().select().from(users).where(eq(users.id, id)).get();
+  return row ? toPublic(row) : null;
+}
+
+export async function getUserByEmail(email: string): Promise<PublicUser | null> {
+  const row = getDb().select().from(users).where(eq(users.email, normaliseEmail(email))).get();
+  return row ? toPublic(row) : null;
+}
+
+export async function createGuest(): Promise<PublicUser> {
+  const row = getDb().insert(users).values({ id: randomUUID(), isGuest: true }).returning().get();
+  return toPublic(row);
+}
+
+export class EmailTakenError extends Error {
+  constructor() {
+    super("An account with this email already exists");
+  }
+}
+
+export async function createUser(input: { email: string; password: string; role?: Role }): Promise<PublicUser> {
+  const email = normaliseEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const row = getDb()
+      .insert(users)
+      .values({ id: randomUUID(), email, passwordHash, role: input.role ?? "learner" })
+      .returning()
+      .get();
+    return toPublic(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new EmailTakenError();
+    throw error;
+  }
+}
+
+/**
+ * Signs a guest up in place: the guest row becomes the account, so every attempt it made is
+ * already the account's and nothing can be duplicated.
+ */
+export async function claimGuest(input: { guestId: string; email: string; password: string }): Promise<PublicUser> {
+  const email = normaliseEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const row = getDb()
+      .update(users)
+      .set({ email, passwordHash, isGuest: false })
+      .where(and(eq(users.id, input.guestId), eq(users.isGuest, true)))
+      .returning()
+      .get();
+    if (!row) return createUser(input);
+    return toPublic(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new EmailTakenError();
+    throw error;
+  }
+}
+
+/** Log-in from a guest cookie: the guest's practice moves to the account and the guest goes away. */
+export async function mergeGuestInto(guestId: string, userId: string): Promise<void> {
+  if (guestId === userId) return;
+  const db = getDb();
+  db.transaction((tx) => {
+    const guest = tx.select().from(users).where(and(eq(users.id, guestId), eq(users.isGuest, true))).get();
+    if (!guest) return;
+    tx.update(attempts).set({ userId }).where(eq(attempts.userId, guestId)).run();
+    tx.update(practiceSessions).set({ userId }).where(eq(practiceSessions.userId, guestId)).run();
+    tx.delete(sessions).where(eq(sessions.userId, guestId)).run();
+    tx.delete(users).where(eq(users.id, guestId)).run();
+  });
+}
+
+/** Checks a password; the same work is done for unknown emails so timing does not reveal accounts. */
+export async function verifyLogin(email: string, password: string): Promise<PublicUser | null> {
+  const row = getDb().select().from(users).where(eq(users.email, normaliseEmail(email))).get();
+  const hash = row?.passwordHash ?? (await dummyHash());
+  const ok = await verifyPassword(password, hash);
+  return ok && row ? toPublic(row) : null;
+}
+
+let dummy: Promise<string> | undefined;
+function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(`not-a-password-${randomUUID()}`);
+  return dummy;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "SQLITE_CONSTRAINT_UNIQUE";
+}

@@ -1,0 +1,45 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useSearchParams } from "@remix-run/react";
+import { AuthForm } from "~/components/auth-form";
+import { loginSchema } from "~/forms/auth";
+import { mergeGuestInto, verifyLogin } from "~/models/user.server";
+import { parseForm } from "~/utils/forms";
+import { getLogger } from "~/utils/logger.server";
+import { clearLoginFailures, limitAuthByIp, loginBlockedFor, recordLoginFailure, tooManyRequests } from "~/utils/rate-limit.server";
+import { getSessionUser, rotateSession } from "~/utils/session.server";
+import { safeRedirect } from "~/utils/redirect";
+
+export const meta: MetaFunction = () => [{ title: "Log in — Groundwork" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  if (user && !user.isGuest) throw redirect("/topics");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await limitAuthByIp(context.clientIp);
+  const parsed = parseForm(loginSchema, await request.formData());
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, email: "" }, { status: 400 });
+  const { email, password, redirectTo } = parsed.value;
+  const blockedMs = await loginBlockedFor(email, context.clientIp);
+  if (blockedMs > 0) throw tooManyRequests(blockedMs, "Too many failed log-ins. Try again later.");
+  const user = await verifyLogin(email, password);
+  const log = getLogger().child({ requestId: context.requestId });
+  if (!user) {
+    await recordLoginFailure(email, context.clientIp);
+    log.info({ event: "login_failed" }, "log-in failed");
+    return data({ fieldErrors: { form: ["That email and password do not match an account."] }, email }, { status: 400 });
+  }
+  await clearLoginFailures(email, context.clientIp);
+  const current = await getSessionUser(request);
+  if (current?.isGuest) await mergeGuestInto(current.id, user.id);
+  log.info({ event: "login", userId: user.id, mergedGuest: Boolean(current?.isGuest) }, "logged in");
+  return redirect(safeRedirect(redirectTo, "/topics"), { headers: { "Set-Cookie": await rotateSession(request, user.id) } });
+}
+
+export default function Login() {
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return <AuthForm mode="login" redirectTo={safeRedirect(params.get("redirectTo"), "/topics")} email={actionData?.email} fieldErrors={actionData?.fieldErrors} />;
+}

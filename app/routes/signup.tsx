@@ -1,0 +1,44 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useSearchParams } from "@remix-run/react";
+import { AuthForm } from "~/components/auth-form";
+import { signupSchema } from "~/forms/auth";
+import { claimGuest, createUser, EmailTakenError } from "~/models/user.server";
+import { parseForm } from "~/utils/forms";
+import { getLogger } from "~/utils/logger.server";
+import { limitAuthByIp } from "~/utils/rate-limit.server";
+import { getSessionUser, rotateSession } from "~/utils/session.server";
+import { safeRedirect } from "~/utils/redirect";
+
+export const meta: MetaFunction = () => [{ title: "Sign up — Groundwork" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  if (user && !user.isGuest) throw redirect("/topics");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await limitAuthByIp(context.clientIp);
+  const parsed = parseForm(signupSchema, await request.formData());
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, email: "" }, { status: 400 });
+  const { email, password, redirectTo } = parsed.value;
+  const current = await getSessionUser(request);
+  try {
+    const user = current?.isGuest
+      ? await claimGuest({ guestId: current.id, email, password })
+      : await createUser({ email, password });
+    getLogger().info({ requestId: context.requestId, userId: user.id, claimedGuest: Boolean(current?.isGuest) }, "user signed up");
+    return redirect(safeRedirect(redirectTo, "/topics"), { headers: { "Set-Cookie": await rotateSession(request, user.id) } });
+  } catch (error) {
+    if (error instanceof EmailTakenError) {
+      return data({ fieldErrors: { email: ["An account with this email already exists. Log in instead?"] }, email }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function Signup() {
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return <AuthForm mode="signup" redirectTo={safeRedirect(params.get("redirectTo"), "/topics")} email={actionData?.email} fieldErrors={actionData?.fieldErrors} />;
+}

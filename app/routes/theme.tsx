@@ -1,0 +1,14 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { safeRedirect } from "~/utils/redirect";
+import { serializeTheme, themeSchema } from "~/utils/theme.server";
+
+export async function loader() {
+  return redirect("/");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const theme = themeSchema.safeParse(form.get("theme"));
+  if (!theme.success) return new Response(JSON.stringify({ fieldErrors: { theme: ["Choose light, dark or system"] } }), { status: 400, headers: { "Content-Type": "application/json" } });
+  return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": await serializeTheme(theme.data) } });
+}

@@ -1,0 +1,76 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { startPractice } from "~/models/practice.server";
+import { getTopic } from "~/models/topic.server";
+import { requireLearner } from "~/utils/session.server";
+
+const params = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.topic.title} — Groundwork` : "Topic — Groundwork" }];
+
+async function loadTopic(raw: unknown) {
+  const p = params.safeParse(raw);
+  const topic = p.success ? await getTopic(p.data.slug) : null;
+  if (!topic) throw new Response("Topic not found", { status: 404 });
+  return topic;
+}
+
+export async function loader({ params: raw }: LoaderFunctionArgs) {
+  return { topic: await loadTopic(raw) };
+}
+
+export async function action({ request, params: raw }: ActionFunctionArgs) {
+  const topic = await loadTopic(raw);
+  const { user, setCookie } = await requireLearner(request);
+  const sessionId = await startPractice({ userId: user.id, topicSlug: topic.slug });
+  if (!sessionId) throw new Response("This topic has no questions yet", { status: 404 });
+  return redirect(`/practice/${sessionId}`, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+}
+
+export default function TopicPage() {
+  const { topic } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const starting = navigation.state !== "idle" && navigation.formMethod === "POST";
+  return (
+    <div className="container page">
+      <nav aria-label="Breadcrumb" className="small muted">
+        <Link to="/topics">Topics</Link> / <span aria-current="page">{topic.title}</span>
+      </nav>
+      <div className="row" style={{ alignItems: "flex-start", marginTop: "0.75rem" }}>
+        <div className="spacer">
+          <p className="eyebrow">{topic.group}</p>
+          <h1>{topic.title}</h1>
+          <p className="muted">{topic.summary}</p>
+        </div>
+        <div className="card" style={{ minWidth: "16rem" }}>
+          <p className="small muted" style={{ marginBottom: "0.5rem" }}>
+            {topic.questionCount} questions · {topic.byDifficulty.junior ?? 0} junior · {topic.byDifficulty.mid ?? 0} mid ·{" "}
+            {topic.byDifficulty.senior ?? 0} senior
+          </p>
+          <Form method="post">
+            <button type="submit" className="btn btn-primary" disabled={starting}>
+              {starting ? "Starting…" : "Start practice"}
+            </button>
+          </Form>
+          <p className="hint" style={{ margin: "0.6rem 0 0" }}>Up to 10 questions, unseen ones first.</p>
+        </div>
+      </div>
+      <article className="prose" aria-label="Primer">
+        <div dangerouslySetInnerHTML={{ __html: topic.primerHtml }} />
+        {topic.references.length > 0 && (
+          <section className="references">
+            <h2>Further reading</h2>
+            <ul>
+              {topic.references.map((r) => (
+                <li key={r.url}>
+                  <a href={r.url} target="_blank" rel="noreferrer noopener">{r.title}</a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </article>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { groupTopics, TopicCard } from "~/components/topic-card";
+import { listTopics } from "~/models/topic.server";
+import { getSessionUser } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Topics — Groundwork" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  return { topics: await listTopics(user?.id ?? null) };
+}
+
+export default function Topics() {
+  const { topics } = useLoaderData<typeof loader>();
+  const answered = topics.reduce((a, t) => a + t.answered, 0);
+  const total = topics.reduce((a, t) => a + t.questionCount, 0);
+  return (
+    <div className="container page">
+      <h1>Topics</h1>
+      <p className="muted">
+        {answered > 0 ? `You have answered ${answered} of ${total} questions.` : `${topics.length} topics, ${total} questions. Pick one to start.`}
+      </p>
+      {groupTopics(topics).map(([group, list]) => (
+        <section key={group} aria-labelledby={`g-${group}`}>
+          <h2 id={`g-${group}`}>{group}</h2>
+          <div className="grid">
+            {list.map((t) => (
+              <TopicCard key={t.slug} topic={t} />
+            ))}
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * The one SQLite connection of the process, with its pragmas, and the migrator. Models reach the
+ * database only through `getDb()`.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "../../db/schema";
+import { getEnv } from "./env.server";
+import { resetSingleton, singleton } from "./singleton.server";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const MIGRATIONS_DIR = path.resolve("db/migrations");
+
+export function openDatabase(file: string): Db {
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+export function getDb(): Db {
+  return singleton("db", () => openDatabase(getEnv().DATABASE_PATH));
+}
+
+export function migrateDatabase(db: Db = getDb()): void {
+  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+}
+
+export function closeDb(): void {
+  const store = globalThis as unknown as Record<symbol, Db | undefined>;
+  const db = store[Symbol.for("groundwork.db")];
+  if (db?.$client.open) db.$client.close();
+  resetSingleton("db");
+}
+
+/** Readiness: the database answers a trivial query. */
+export function pingDb(): boolean {
+  try {
+    return getDb().$client.prepare("select 1 as ok").get() !== undefined;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The HTTP server: validates configuration, migrates the database, syncs content, then serves the
+ * Remix app through express. SIGTERM/SIGINT drain in-flight requests and close the database.
+ */
+import { randomUUID } from "node:crypto";
+import { statSync } from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import express from "express";
+import { pinoHttp } from "pino-http";
+import { ContentInvalidError, syncContent } from "../app/content/sync.server";
+import { closeDb, getDb, migrateDatabase } from "../app/utils/db.server";
+import { getEnv } from "../app/utils/env.server";
+import { markDraining } from "../app/utils/lifecycle.server";
+import { getLogger } from "../app/utils/logger.server";
+import { purgeExpiredSessions } from "../app/utils/session.server";
+
+const BUILD_PATH = path.resolve("build/index.js");
+
+async function loadBuild(): Promise<ServerBuild> {
+  // In development the build changes under us: a query string busts Node's module cache.
+  const url = pathToFileURL(BUILD_PATH).href;
+  const bust = getEnv().NODE_ENV === "development" ? `?t=${statSync(BUILD_PATH).mtimeMs}` : "";
+  return (await import(url + bust)) as ServerBuild;
+}
+
+export async function prepare(): Promise<void> {
+  const env = getEnv();
+  const log = getLogger();
+  migrateDatabase(getDb());
+  const report = await syncContent(getDb(), path.resolve(env.CONTENT_DIR));
+  log.info({ ...report, databasePath: env.DATABASE_PATH }, "content synced");
+}
+
+export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
+  const env = getEnv();
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY_HOPS);
+
+  app.use(
+    pinoHttp({
+      logger: getLogger(),
+      genReqId(req, res) {
+        const incoming = req.headers["x-request-id"];
+        const id = typeof incoming === "string" && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      // Health probes run every few seconds; logging them drowns everything else.
+      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split("?")[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+
+  // Fingerprinted build assets never change; everything else in public/ may.
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (req) => ({ requestId: String(req.id), clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    }),
+  );
+  return app;
+}
+
+export function installShutdown(server: Server): void {
+  const env = getEnv();
+  const log = getLogger();
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    markDraining();
+    log.info({ signal }, "shutting down: draining in-flight requests");
+    const force = setTimeout(() => {
+      log.warn("drain timed out: closing remaining connections");
+      server.closeAllConnections();
+    }, env.SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    server.close((err) => {
+      closeDb();
+      log.info("shutdown complete");
+      process.exit(err ? 1 : 0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+async function main() {
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const log = getLogger();
+  try {
+    await prepare();
+  } catch (error) {
+    if (error instanceof ContentInvalidError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const dev = env.NODE_ENV === "development";
+  const build = await loadBuild();
+  const app = createApp(dev ? loadBuild : build);
+  const server = app.listen(env.PORT, env.HOST, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : env.PORT;
+    log.info({ port, host: env.HOST, mode: env.NODE_ENV }, `Groundwork listening on http://localhost:${port}`);
+    if (dev) void broadcastDevReady(build);
+  });
+  // Keep-alive must outlive a load balancer's idle timeout, or it will reuse sockets we closed.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  installShutdown(server);
+  setInterval(() => void purgeExpiredSessions().catch((err: unknown) => log.error({ err }, "session purge failed")), 3600_000).unref();
+}
+
+await main();
