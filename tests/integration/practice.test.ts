@@ -1,0 +1,215 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { attempts } from "../../db/schema";
+import { getQuestionVersion } from "../../app/models/question.server";
+import { permutationFor, type PublicQuestion } from "../../app/grading/present";
+import { getDb } from "../../app/utils/db.server";
+import * as practiceIndex from "../../app/routes/practice.$sessionId._index";
+import * as step from "../../app/routes/practice.$sessionId.q.$step";
+import * as summary from "../../app/routes/practice.$sessionId.summary";
+import * as topic from "../../app/routes/topics.$slug";
+import * as topics from "../../app/routes/topics._index";
+import { TestClient } from "../setup/remix";
+
+const LEAKS = /FEEDBACK|EXPLANATION|MISTAKE|RUBRIC|MODEL-ANSWER|"correct"|"answer"|"rubric"/;
+
+async function startSession(client: TestClient, slug = "fixture-basics") {
+  const res = await client.call(topic.action, `/topics/${slug}`, { slug }, { form: {} });
+  expect(res.status).toBe(302);
+  const sessionId = res.location!.split("/").pop()!;
+  return sessionId;
+}
+
+type OpenStep = { status: "open"; question: PublicQuestion; idempotencyKey: string; step: number; total: number };
+
+async function openStep(client: TestClient, sessionId: string, n: number): Promise<OpenStep> {
+  const res = await client.call(step.loader, `/practice/${sessionId}/q/${n}`, { sessionId, step: String(n) });
+  expect(res.status).toBe(200);
+  return res.data as OpenStep;
+}
+
+/** The form a learner who knows the answer would send (positions computed from the server's shuffle). */
+async function answerForm(sessionId: string, s: OpenStep, right = true): Promise<Array<[string, string]>> {
+  const q = (await getQuestionVersion(s.question.id, s.question.version))!;
+  const perm = permutationFor(q, `${sessionId}:${s.step}`);
+  const pos = (canonical: number) => String(perm.indexOf(canonical));
+  const base: Array<[string, string]> = [
+    ["intent", "answer"],
+    ["idempotencyKey", s.idempotencyKey],
+    ["step", String(s.step)],
+    ["version", String(s.question.version)],
+  ];
+  switch (q.type) {
+    case "single": {
+      const key = q.options.findIndex((o) => o.correct);
+      return [...base, ["choice", pos(right ? key : (key + 1) % q.options.length)]];
+    }
+    case "multiple":
+      return [...base, ...q.options.flatMap((o, i) => ((o.correct === right) ? [["choice", pos(i)] as [string, string]] : []))];
+    case "true-false":
+      return [...base, ["value", String(right ? q.answer : !q.answer)]];
+    case "numeric":
+      return [...base, ["value", String(right ? q.answer : q.answer * 10)]];
+    case "ordering":
+      // rank of display position p = canonical index + 1 when right; reversed when wrong
+      return [...base, ...perm.map((c, p) => [`position-${p}`, String(right ? c + 1 : q.items.length - c)] as [string, string])];
+    case "free-text":
+      return [...base, ["text", "My answer covers the first and second ideas."]];
+  }
+}
+
+describe("a guest practising a topic", () => {
+  it("starts a session with a guest cookie and lands on the first question", async () => {
+    const client = new TestClient();
+    const sessionId = await startSession(client);
+    expect(client.cookies.has("gw_session")).toBe(true);
+    const res = await client.call(practiceIndex.loader, `/practice/${sessionId}`, { sessionId });
+    expect(res.location).toBe(`/practice/${sessionId}/q/1`);
+  });
+
+  it("never sends the key, feedback or explanation before the answer", async () => {
+    const client = new TestClient();
+    const sessionId = await startSession(client);
+    for (let n = 1; n <= 6; n++) {
+      const s = await openStep(client, sessionId, n);
+      expect(s.status).toBe("open");
+      expect(JSON.stringify(s)).not.toMatch(LEAKS);
+      await client.call(step.action, `/practice/${sessionId}/q/${n}`, { sessionId, step: String(n) }, { form: await answerForm(sessionId, s) });
+    }
+  });
+
+  it("grades on the server and shows every option's feedback after answering", async () => {
+    const client = new TestClient();
+    const sessionId = await startSession(client);
+    const s = await openStep(client, sessionId, 1);
+    const res = await client.call(step.action, `/practice/${sessionId}/q/1`, { sessionId, step: "1" }, { form: await answerForm(sessionId, s, false) });
+    expect(res.status).toBe(303);
+    expect(res.location).toBe(`/practice/${sessionId}/q/1`);
+    const after = await client.call(step.loader, `/practice/${sessionId}/q/1`, { sessionId, step: "1" });
+    const d = after.data as { status: string; revealed: { grade: { correct: boolean | null }; explanationHtml: string } };
+    expect(d.status).toBe("answered");
+    expect(d.revealed.explanationHtml).toMatch(/EXPLANATION/);
+    if (s.question.type !== "free-text") expect(d.revealed.grade.correct).toBe(false);
+    if (s.question.type === "single" || s.question.type === "multiple") {
+      const options = (after.data as { revealed: { options: Array<{ feedbackHtml: string }> } }).revealed.options;
+      expect(options.every((o) => /FEEDBACK/.test(o.feedbackHtml))).toBe(true);
+    }
+  });
+
+  it("records a double submit once and shows the same result", async () => {
+    const client = new TestClient();
+    const sessionId = await startSession(client);
+    const s = await openStep(client, sessionId, 1);
+    const form = await answerForm(sessionId, s);
+    const first = await client.call(step.action, `/practice/${sessionId}/q/1`, { sessionId, step: "1" }, { form });
+    const second = await client.call(step.action, `/practice/${sessionId}/q/1`, { sessionId, step: "1" }, { form });
+    expect(second.status).toBe(first.status);
+    expect(second.location).toBe(first.location);
+    const rows = getDb().select().from(attempts).where(eq(attempts.idempotencyKey, s.idempotencyKey)).all();
+    expect(rows).toHaveLength(1);
+    expect(getDb().select().from(attempts).where(eq(attempts.practiceSessionId, sessionId)).all()).toHaveLength(1);
+  });
+
+  it("stores concurrent duplicates with one key once", async () => {
+    const client = new TestClient();
+    const sessionId = await startSession(client);
+    const s = await openStep(client, sessionId, 1);
+    const form = await answerForm(sessionId, s);
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => client.call(step.action, `/practice/${sessionId}/q/1`, { sessionId, step: "1" }, { form })),
+    );
+    expect(new Set(results.map((r) => r.location))).toEqual(new Set([`/practice/${sessionId}/q/1`]));
+    expect(getDb().select().from(attempts).where(eq(attempts.practiceSessionId, sessionId)).all()).toHaveLength(1);
+  });
+
+  it("answers every step and sums it up", async () => {
+    const client = new TestClient();
+    const sessionId = await startSession(client);
+    let freeTextAttempt: number | null = null;
+    for (let n = 1; n <= 6; n++) {
+      const s = await openStep(client, sessionId, n);
+      await client.call(step.action, `/practice/${sessionId}/q/${n}`, { sessionId, step: String(n) }, { form: await answerForm(sessionId, s) });
+      if (s.question.type === "free-text") {
+        const after = await client.call(step.loader, `/practice/${sessionId}/q/${n}`, { sessionId, step: String(n) });
+        freeTextAttempt = (after.data as { attemptId: number }).attemptId;
+        const res = await client.call(step.action, `/practice/${sessionId}/q/${n}`, { sessionId, step: String(n) }, {
+          form: [["intent", "self-assess"], ["attemptId", String(freeTextAttempt)], ["checked", "0"], ["checked", "1"], ["checked", "2"]],
+        });
+        expect(res.status).toBe(303);
+      }
+    }
+    expect(freeTextAttempt).not.toBeNull();
+    const index = await client.call(practiceIndex.loader, `/practice/${sessionId}`, { sessionId });
+    expect(index.location).toBe(`/practice/${sessionId}/summary`);
+    const res = await client.call(summary.loader, `/practice/${sessionId}/summary`, { sessionId });
+    const d = res.data as { summary: { answered: number; correct: number; total: number; meanScore: number } };
+    expect(d.summary).toMatchObject({ answered: 6, total: 6, correct: 6 });
+    expect(d.summary.meanScore).toBeCloseTo(1 - 0.25 / 6);
+    const list = await client.call(topics.loader, "/topics");
+    const basics = (list.data as { topics: Array<{ slug: string; answered: number }> }).topics.find((t) => t.slug === "fixture-basics");
+    expect(basics?.answered).toBe(6);
+  });
+});
+
+describe("bad input", () => {
+  it("answers 400 with field messages and records nothing", async () => {
+    const client = new TestClient();
+    const sessionId = await startSession(client);
+    const s = await openStep(client, sessionId, 1);
+    const bare: Array<[string, string]> = [
+      ["intent", "answer"],
+      ["idempotencyKey", s.idempotencyKey],
+      ["step", "0"],
+      ["version", String(s.question.version)],
+    ];
+    const res = await client.call(step.action, `/practice/${sessionId}/q/1`, { sessionId, step: "1" }, { form: bare });
+    expect(res.status).toBe(400);
+    const errors = (res.data as { fieldErrors: Record<string, string[]> }).fieldErrors;
+    expect(Object.values(errors).flat().length).toBeGreaterThan(0);
+    expect(getDb().select().from(attempts).where(eq(attempts.practiceSessionId, sessionId)).all()).toHaveLength(0);
+  });
+
+  it.each([
+    ["a step outside the session", [["step", "99"]]],
+    ["a non-numeric step", [["step", "abc"]]],
+    ["a malformed idempotency key", [["idempotencyKey", "<script>"]]],
+    ["an unknown intent", [["intent", "drop-table"]]],
+    ["a stale version", [["version", "999"]]],
+  ] as const)("refuses %s with 400, never 500", async (_label, overrides) => {
+    const client = new TestClient();
+    const sessionId = await startSession(client);
+    const s = await openStep(client, sessionId, 1);
+    const form = new Map(await answerForm(sessionId, s));
+    for (const [k, v] of overrides) form.set(k, v);
+    const res = await client.call(step.action, `/practice/${sessionId}/q/1`, { sessionId, step: "1" }, { form: [...form] });
+    expect(res.status).toBe(400);
+  });
+
+  it("404s unknown topics, malformed and foreign sessions", async () => {
+    const alice = new TestClient();
+    const bob = new TestClient();
+    const sessionId = await startSession(alice);
+    await startSession(bob);
+    expect((await alice.call(topic.loader, "/topics/nope", { slug: "nope" })).status).toBe(404);
+    expect((await alice.call(topic.action, "/topics/nope", { slug: "nope" }, { form: {} })).status).toBe(404);
+    expect((await alice.call(topic.loader, "/topics/..%2f", { slug: "../etc" })).status).toBe(404);
+    expect((await alice.call(step.loader, "/practice/x/q/1", { sessionId: "x", step: "1" })).status).toBe(404);
+    expect((await alice.call(step.loader, `/practice/${sessionId}/q/abc`, { sessionId, step: "abc" })).status).toBe(404);
+    // Bob cannot read or answer Alice's session.
+    expect((await bob.call(step.loader, `/practice/${sessionId}/q/1`, { sessionId, step: "1" })).status).toBe(404);
+    expect((await bob.call(summary.loader, `/practice/${sessionId}/summary`, { sessionId })).status).toBe(404);
+    const s = await openStep(alice, sessionId, 1);
+    const res = await bob.call(step.action, `/practice/${sessionId}/q/1`, { sessionId, step: "1" }, { form: await answerForm(sessionId, s) });
+    expect(res.status).toBe(404);
+    // A visitor with no cookie at all gets the same 404.
+    expect((await new TestClient().call(step.loader, `/practice/${sessionId}/q/1`, { sessionId, step: "1" })).status).toBe(404);
+  });
+
+  it("does not show a later step before the earlier ones are answered", async () => {
+    const client = new TestClient();
+    const sessionId = await startSession(client);
+    const res = await client.call(step.loader, `/practice/${sessionId}/q/3`, { sessionId, step: "3" });
+    expect(res.status).toBe(302);
+    expect(res.location).toBe(`/practice/${sessionId}`);
+  });
+});

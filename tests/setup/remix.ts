@@ -1,0 +1,72 @@
+/**
+ * Calls route loaders and actions the way Remix does, against the test's real SQLite file, and
+ * normalises what they return or throw (Response, data(), plain object) into one shape.
+ */
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
+
+export type Outcome = { status: number; headers: Headers; data: unknown; location: string | null; thrown: boolean };
+
+type Handler = (args: LoaderFunctionArgs | ActionFunctionArgs) => unknown;
+
+async function normalise(value: unknown, thrown: boolean): Promise<Outcome> {
+  if (value instanceof Response) {
+    const text = await value.text();
+    let data: unknown = text;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: value.status, headers: value.headers, data, location: value.headers.get("Location"), thrown };
+  }
+  if (value && typeof value === "object" && (value as { type?: string }).type === "DataWithResponseInit") {
+    const d = value as { data: unknown; init: ResponseInit | null };
+    return { status: d.init?.status ?? 200, headers: new Headers(d.init?.headers), data: d.data, location: null, thrown };
+  }
+  if (thrown) throw value;
+  return { status: 200, headers: new Headers(), data: value, location: null, thrown };
+}
+
+/** A browser-like client with a cookie jar. */
+export class TestClient {
+  cookies = new Map<string, string>();
+  constructor(public ip = "203.0.113.7") {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  private remember(headers: Headers) {
+    for (const raw of headers.getSetCookie()) {
+      const [pair] = raw.split(";");
+      const eq = pair!.indexOf("=");
+      const name = pair!.slice(0, eq);
+      const value = pair!.slice(eq + 1);
+      if (/max-age=0/i.test(raw) || value === "") this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  request(path: string, init: { method?: string; form?: Array<[string, string]> | Record<string, string> } = {}): Request {
+    const headers = new Headers({ Cookie: this.cookieHeader() });
+    let body: FormData | undefined;
+    if (init.form) {
+      body = new FormData();
+      const entries = Array.isArray(init.form) ? init.form : Object.entries(init.form);
+      for (const [k, v] of entries) body.append(k, v);
+    }
+    return new Request(`http://localhost${path}`, { method: init.method ?? (body ? "POST" : "GET"), headers, body });
+  }
+
+  async call(handler: Handler, path: string, params: Record<string, string> = {}, init: Parameters<TestClient["request"]>[1] = {}): Promise<Outcome> {
+    const context = { requestId: "test", clientIp: this.ip } as AppLoadContext;
+    let outcome: Outcome;
+    try {
+      outcome = await normalise(await handler({ request: this.request(path, init), params, context }), false);
+    } catch (error) {
+      outcome = await normalise(error, true);
+    }
+    this.remember(outcome.headers);
+    return outcome;
+  }
+}
