@@ -38,7 +38,7 @@ export default function handleRequest(
 }
 
 /** Unexpected errors are logged once, with the request; aborted requests are not errors. */
-export const handleError: HandleErrorFunction = (error, { request }) => {
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
-  getLogger().error({ err: error, method: request.method, url: new URL(request.url).pathname }, "unhandled error");
+  getLogger().error({ err: error, requestId: context.requestId, method: request.method, url: new URL(request.url).pathname }, "unhandled error");
 };

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
   isRouteErrorResponse,
@@ -13,7 +13,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import styles from "./styles/app.css";
 import { getSessionUser } from "./utils/session.server";
 import { getTheme } from "./utils/theme.server";
@@ -27,6 +27,12 @@ export const meta: MetaFunction = () => [
   { title: "Groundwork — practise backend fundamentals" },
   { name: "description", content: "Question banks, drills and pre-screens for backend engineers, self-hosted." },
 ];
+
+/**
+ * Errors thrown by any route render in this boundary, so the headers of a thrown Response (such as
+ * Retry-After on a 429) are passed on from here.
+ */
+export const headers: HeadersFunction = ({ errorHeaders }) => errorHeaders ?? new Headers();
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, theme] = await Promise.all([getSessionUser(request), getTheme(request)]);
@@ -112,6 +118,10 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // Lets browser tests (and CSS) know when client-side behaviour such as shortcuts is live.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return <Outlet />;
 }
 

@@ -35,7 +35,10 @@ export function gradeMultiple(correctIndices: number[], choices: number[]): Grad
   const picked = new Set(choices);
   let right = 0;
   let wrong = 0;
-  for (const c of picked) (key.has(c) ? right++ : wrong++);
+  for (const c of picked) {
+    if (key.has(c)) right++;
+    else wrong++;
+  }
   const score = Math.max(0, (right - wrong) / key.size);
   const exact = wrong === 0 && right === key.size;
   return { score, correct: exact };

@@ -81,7 +81,16 @@ export async function getPracticeState(input: { sessionId: string; userId: strin
   const s = await getOwnedSession(input.sessionId, input.userId);
   if (!s) return null;
   const answered = new Set(sessionAttempts(s.id).map((a) => a.step ?? -1));
-  const open = s.plan.findIndex((_, i) => !answered.has(i));
+  // A question retired since the session began is skipped rather than served.
+  const live = new Set(
+    getDb()
+      .select({ id: questions.id })
+      .from(questions)
+      .where(and(inArray(questions.id, s.plan), isNull(questions.retiredAt)))
+      .all()
+      .map((r) => r.id),
+  );
+  const open = s.plan.findIndex((id, i) => !answered.has(i) && live.has(id));
   return {
     sessionId: s.id,
     topicSlug: s.topicSlug,
@@ -175,6 +184,10 @@ export async function submitAnswer(input: { sessionId: string; userId: string; f
     .where(and(eq(attempts.practiceSessionId, s.id), eq(attempts.step, step)))
     .get();
   if (already) return { ok: true, attemptId: already.id, step, replayed: true };
+  const state = await getPracticeState(input);
+  if (state?.nextOpenStep !== step) {
+    return { ok: false, status: 400, fieldErrors: { step: ["Answer the questions in order; this one is not open yet."] } };
+  }
 
   const version = Number(input.form.get("version"));
   const q = Number.isInteger(version) ? await getQuestionVersion(questionId, version) : null;

@@ -1,11 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { AuthForm } from "~/components/auth-form";
 import { signupSchema } from "~/forms/auth";
 import { claimGuest, createUser, EmailTakenError } from "~/models/user.server";
 import { parseForm } from "~/utils/forms";
 import { getLogger } from "~/utils/logger.server";
-import { limitAuthByIp } from "~/utils/rate-limit.server";
+import { limitAuthByIp, retryAfterSeconds } from "~/utils/rate-limit.server";
 import { getSessionUser, rotateSession } from "~/utils/session.server";
 import { safeRedirect } from "~/utils/redirect";
 
@@ -18,11 +18,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await limitAuthByIp(context.clientIp);
+  const ipWait = await limitAuthByIp(context.clientIp);
+  if (ipWait > 0) {
+    const seconds = retryAfterSeconds(ipWait);
+    return data(
+      { fieldErrors: { form: [`Too many attempts from your network. Try again in ${seconds} seconds.`] } as Record<string, string[]>, email: "" },
+      { status: 429, headers: { "Retry-After": String(seconds) } },
+    );
+  }
   const parsed = parseForm(signupSchema, await request.formData());
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, email: "" }, { status: 400 });
   const { email, password, redirectTo } = parsed.value;
   const current = await getSessionUser(request);
+  if (current && !current.isGuest) throw redirect(safeRedirect(redirectTo, "/topics"));
   try {
     const user = current?.isGuest
       ? await claimGuest({ guestId: current.id, email, password })
@@ -36,6 +44,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw error;
   }
 }
+
+/** Passes Retry-After through to the document response. */
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => (actionHeaders.has("Retry-After") ? actionHeaders : loaderHeaders);
 
 export default function Signup() {
   const actionData = useActionData<typeof action>();

@@ -1,6 +1,6 @@
 /**
  * Rate limits (rate-limiter-flexible, in memory: one process serves the app; see the ADR).
- * A limit that is hit throws a 429 Response with Retry-After.
+ * Callers answer a limit that is hit with 429 and Retry-After.
  */
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { getEnv } from "./env.server";
@@ -18,22 +18,20 @@ function authPerIp() {
   return singleton("rl-auth-ip", () => new RateLimiterMemory({ keyPrefix: "auth-ip", points: 30, duration: 60 }));
 }
 
-export function tooManyRequests(retryAfterMs: number, message = "Too many attempts. Try again later."): Response {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return new Response(JSON.stringify({ error: message, retryAfterSeconds: seconds }), {
-    status: 429,
-    headers: { "Retry-After": String(seconds), "Content-Type": "application/json" },
-  });
-}
-
-/** Counts one auth request from this IP; throws 429 past the ceiling. */
-export async function limitAuthByIp(ip: string): Promise<void> {
+/** Counts one auth request from this IP; returns the milliseconds to wait when past the ceiling, else 0. */
+export async function limitAuthByIp(ip: string): Promise<number> {
   try {
     await authPerIp().consume(ip);
+    return 0;
   } catch (res) {
-    if (res instanceof RateLimiterRes) throw tooManyRequests(res.msBeforeNext);
+    if (res instanceof RateLimiterRes) return res.msBeforeNext;
     throw res;
   }
+}
+
+/** Seconds for a Retry-After header (at least 1). */
+export function retryAfterSeconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
 }
 
 const loginKey = (email: string, ip: string) => `${email.toLowerCase()}|${ip}`;

@@ -4,8 +4,8 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
-import { and, eq, gt, lt } from "drizzle-orm";
-import { sessions } from "../../db/schema";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { sessions, users } from "../../db/schema";
 import { createGuest, getUserById, type PublicUser, type Role } from "../models/user.server";
 import { getDb } from "./db.server";
 import { getEnv } from "./env.server";
@@ -87,6 +87,23 @@ export async function requireLearner(request: Request): Promise<{ user: PublicUs
   return { user: guest, setCookie: await createSession(guest.id) };
 }
 
-export async function purgeExpiredSessions(now = new Date()): Promise<number> {
-  return getDb().delete(sessions).where(lt(sessions.expiresAt, now)).run().changes;
+/**
+ * Deletes expired sessions, then guests that no session can reach any more (their attempts go
+ * with them: nobody can ever see them again). Returns how many rows of each went.
+ */
+export async function purgeExpiredSessions(now = new Date()): Promise<{ sessions: number; guests: number }> {
+  const db = getDb();
+  const expired = db.delete(sessions).where(lt(sessions.expiresAt, now)).run().changes;
+  const guests = db
+    .delete(users)
+    .where(
+      and(
+        eq(users.isGuest, true),
+        // A day of grace, so a guest created a moment ago is never caught between its two inserts.
+        lt(users.createdAt, new Date(now.getTime() - 86400_000)),
+        sql`not exists (select 1 from ${sessions} where ${sessions.userId} = ${users.id})`,
+      ),
+    )
+    .run().changes;
+  return { sessions: expired, guests };
 }

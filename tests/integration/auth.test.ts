@@ -110,6 +110,7 @@ describe("log in and out", () => {
     const blocked = await client.call(login.action, "/login", {}, { form: { email, password: PASSWORD } });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect((blocked.data as { fieldErrors: { form: string[] } }).fieldErrors.form[0]).toMatch(/Try again in \d+ minutes/);
     // Another address is not blocked for the same account.
     const elsewhere = await new TestClient("198.51.100.3").call(login.action, "/login", {}, { form: { email, password: PASSWORD } });
     expect(elsewhere.status).toBe(302);

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { attempts } from "../../db/schema";
+import { attempts, questions, sessions, users } from "../../db/schema";
+import { purgeExpiredSessions } from "../../app/utils/session.server";
 import { getQuestionVersion } from "../../app/models/question.server";
 import { permutationFor, type PublicQuestion } from "../../app/grading/present";
 import { getDb } from "../../app/utils/db.server";
@@ -175,6 +176,7 @@ describe("bad input", () => {
     ["a malformed idempotency key", [["idempotencyKey", "<script>"]]],
     ["an unknown intent", [["intent", "drop-table"]]],
     ["a stale version", [["version", "999"]]],
+    ["a later step than the open one", [["step", "3"]]],
   ] as const)("refuses %s with 400, never 500", async (_label, overrides) => {
     const client = new TestClient();
     const sessionId = await startSession(client);
@@ -211,5 +213,35 @@ describe("bad input", () => {
     const res = await client.call(step.loader, `/practice/${sessionId}/q/3`, { sessionId, step: "3" });
     expect(res.status).toBe(302);
     expect(res.location).toBe(`/practice/${sessionId}`);
+  });
+});
+
+describe("content changing under a session", () => {
+  it("skips a question retired after the session began instead of looping", async () => {
+    const client = new TestClient();
+    const sessionId = await startSession(client, "fixture-extra");
+    getDb().update(questions).set({ retiredAt: new Date() }).where(eq(questions.id, "fx-extra-single")).run();
+    try {
+      const res = await client.call(practiceIndex.loader, `/practice/${sessionId}`, { sessionId });
+      expect(res.location).toBe(`/practice/${sessionId}/summary`);
+    } finally {
+      getDb().update(questions).set({ retiredAt: null }).where(eq(questions.id, "fx-extra-single")).run();
+    }
+  });
+});
+
+describe("purging", () => {
+  it("removes expired sessions and guests nobody can reach, but keeps fresh guests", async () => {
+    const db = getDb();
+    const client = new TestClient();
+    await startSession(client);
+    const fresh = db.select().from(users).all().at(-1)!;
+    db.insert(users).values({ id: "old-guest", isGuest: true, createdAt: new Date(Date.now() - 3 * 86400_000) }).run();
+    db.insert(sessions).values({ id: "expired-session-hash", userId: "old-guest", expiresAt: new Date(Date.now() - 1000) }).run();
+    const report = await purgeExpiredSessions();
+    expect(report.sessions).toBeGreaterThanOrEqual(1);
+    expect(report.guests).toBeGreaterThanOrEqual(1);
+    expect(db.select().from(users).where(eq(users.id, "old-guest")).get()).toBeUndefined();
+    expect(db.select().from(users).where(eq(users.id, fresh.id)).get()).toBeDefined();
   });
 });

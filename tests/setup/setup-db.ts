@@ -42,5 +42,5 @@ beforeEach(() => {
 });
 afterEach(() => {
   const calls = errorSpy?.mock.calls ?? [];
-  if (calls.length > 0) throw new Error(`console.error was called:\n${calls.map((c) => c.map(String).join(" ")).join("\n")}`);
+  if (calls.length > 0) throw new Error(`console.error was called:\n${calls.map((c: unknown[]) => c.map(String).join(" ")).join("\n")}`);
 });
