@@ -51,7 +51,7 @@ function Header() {
   return (
     <header className="site-header">
       <div className="container">
-        <Link to="/" className="brand" aria-label="Groundwork home">
+        <Link to="/" className="brand">
           <span className="brand-mark" aria-hidden="true">G</span>
           Groundwork
         </Link>

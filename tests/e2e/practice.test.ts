@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadContent } from "../../app/content/load.server";
 import { renderQuestion } from "../../app/content/sync.server";
 import { launch } from "./browser";
+import { answerCurrent, hydrated } from "./flows";
 
 const base = inject("baseUrl");
 let browser: Browser;
@@ -17,28 +18,6 @@ afterAll(async () => {
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   return context.newPage();
-}
-
-async function hydrated(page: Page) {
-  await page.waitForSelector("html[data-hydrated]");
-}
-
-/** Answers whatever question is on screen, using the keyboard where the product offers shortcuts. */
-export async function answerCurrent(page: Page) {
-  await hydrated(page);
-  if ((await page.locator("input[data-shortcut]").count()) > 0) {
-    await page.keyboard.press("1");
-    await page.keyboard.press("Enter");
-  } else if ((await page.locator("#numeric-answer").count()) > 0) {
-    await page.fill("#numeric-answer", "42");
-    await page.keyboard.press("Enter");
-  } else if ((await page.locator("#free-text-answer").count()) > 0) {
-    await page.fill("#free-text-answer", "I would weigh latency against consistency and name the failure modes.");
-    await page.keyboard.press("Control+Enter");
-  } else {
-    await page.getByRole("button", { name: /Submit answer/ }).click();
-  }
-  await page.getByRole("heading", { name: "Explanation" }).waitFor();
 }
 
 describe("a guest practises, signs up, and keeps the progress", () => {
