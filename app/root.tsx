@@ -125,18 +125,36 @@ export default function App() {
   return <Outlet />;
 }
 
+/** The first form-level message of an error body shaped like `{ fieldErrors: { form: [...] } }`. */
+function formMessage(data: unknown): string | null {
+  const body = typeof data === "string" ? safeJson(data) : data;
+  const form = (body as { fieldErrors?: { form?: unknown } } | null)?.fieldErrors?.form;
+  return Array.isArray(form) && typeof form[0] === "string" ? form[0] : null;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+const ERROR_COPY: Record<number, { title: string; message: string }> = {
+  403: { title: "Not allowed", message: "Your account cannot open this page." },
+  404: { title: "Page not found", message: "There is nothing at this address. It may have been moved, or the link may be mistyped." },
+  429: { title: "Slow down", message: "Too many requests in a short time. Wait a moment and try again." },
+  500: { title: "Something went wrong", message: "An unexpected error happened on our side. It has been logged; please try again." },
+};
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const title = status === 404 ? "Page not found" : status === 403 ? "Not allowed" : status === 429 ? "Slow down" : "Something went wrong";
-  const message =
-    status === 404
-      ? "There is nothing at this address. It may have been moved, or the link may be mistyped."
-      : status === 403
-        ? "Your account cannot open this page."
-        : status === 429
-          ? "Too many requests in a short time. Wait a moment and try again."
-          : "An unexpected error happened on our side. It has been logged; please try again.";
+  const clientError = status >= 400 && status < 500;
+  const copy = ERROR_COPY[status] ?? (clientError ? { title: "That request could not be handled", message: "Check the address or the form and try again." } : ERROR_COPY[500]!);
+  // A 4xx that explains itself (e.g. "Only POST is allowed here.") says so instead of the generic copy.
+  const message = (clientError && isRouteErrorResponse(error) && formMessage(error.data)) || copy.message;
+  const title = copy.title;
   return (
     <div className="container narrow page">
       <p className="eyebrow">Error {status}</p>

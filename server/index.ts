@@ -19,6 +19,7 @@ import { getLogger } from "../app/utils/logger.server";
 import { purgeExpiredSessions } from "../app/utils/session.server";
 
 const BUILD_PATH = path.resolve("build/index.js");
+const MAX_BODY_BYTES = 1024 * 1024;
 
 async function loadBuild(): Promise<ServerBuild> {
   // In development the build changes under us: a query string busts Node's module cache.
@@ -59,6 +60,15 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
       },
     }),
   );
+
+  // Forms here are small; refuse a declared body over 1 MiB before anything buffers it.
+  app.use((req, res, next) => {
+    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+      res.status(413).json({ error: "Request body too large (limit 1 MiB)." });
+      return;
+    }
+    next();
+  });
 
   // Fingerprinted build assets never change; everything else in public/ may.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));

@@ -111,7 +111,7 @@ function FreeText({ revealed, attemptId }: { revealed: Revealed; attemptId: numb
     <div className="stack">
       <div>
         <h2 className="small eyebrow">Your answer</h2>
-        <div className="card" style={{ whiteSpace: "pre-wrap" }}>{ft.text}</div>
+        <div className="card pre-wrap">{ft.text}</div>
       </div>
       <Form method="post">
         <input type="hidden" name="intent" value="self-assess" />

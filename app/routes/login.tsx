@@ -3,7 +3,7 @@ import { useActionData, useSearchParams } from "@remix-run/react";
 import { AuthForm } from "~/components/auth-form";
 import { loginSchema } from "~/forms/auth";
 import { mergeGuestInto, verifyLogin } from "~/models/user.server";
-import { parseForm } from "~/utils/forms";
+import { parseForm, readFormData } from "~/utils/forms";
 import { getLogger } from "~/utils/logger.server";
 import { clearLoginFailures, limitAuthByIp, loginBlockedFor, recordLoginFailure, retryAfterSeconds } from "~/utils/rate-limit.server";
 import { getSessionUser, rotateSession } from "~/utils/session.server";
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const ipWait = await limitAuthByIp(context.clientIp);
   if (ipWait > 0) return tooMany(ipWait, "Too many attempts from your network.", "");
-  const parsed = parseForm(loginSchema, await request.formData());
+  const parsed = parseForm(loginSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, email: "" }, { status: 400 });
   const { email, password, redirectTo } = parsed.value;
   const blockedMs = await loginBlockedFor(email, context.clientIp);

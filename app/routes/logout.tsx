@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { requirePost } from "~/utils/forms";
 import { destroySession } from "~/utils/session.server";
 
 export async function loader() {
@@ -6,5 +7,6 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  requirePost(request);
   return redirect("/", { headers: { "Set-Cookie": await destroySession(request) } });
 }

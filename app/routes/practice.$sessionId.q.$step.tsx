@@ -6,7 +6,7 @@ import { z } from "zod";
 import { QuestionFeedback } from "~/components/question-feedback";
 import { QuestionForm } from "~/components/question-form";
 import { getPracticeState, getPracticeStep, selfAssess, submitAnswer } from "~/models/practice.server";
-import { parseForm } from "~/utils/forms";
+import { parseForm, readFormData } from "~/utils/forms";
 import { parseParams, practiceParams } from "~/utils/params";
 import { getSessionUser } from "~/utils/session.server";
 
@@ -41,7 +41,7 @@ const selfAssessSchema = z.object({ attemptId: z.coerce.number().int().positive(
 export async function action({ request, params }: ActionFunctionArgs) {
   const { sessionId, step = 1 } = parseParams(practiceParams, params);
   const user = await requireOwner(request);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = form.get("intent");
   if (intent === "self-assess") {
     const parsed = parseForm(selfAssessSchema, form);

@@ -35,7 +35,7 @@ export default function Summary() {
         </div>
       </div>
       {isGuest && (
-        <div className="alert alert-info" style={{ marginTop: "1rem" }}>
+        <div className="alert alert-info mt">
           You are practising as a guest. <Link to="/signup">Sign up</Link> to keep this progress on any device.
         </div>
       )}

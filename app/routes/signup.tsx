@@ -3,7 +3,7 @@ import { useActionData, useSearchParams } from "@remix-run/react";
 import { AuthForm } from "~/components/auth-form";
 import { signupSchema } from "~/forms/auth";
 import { claimGuest, createUser, EmailTakenError } from "~/models/user.server";
-import { parseForm } from "~/utils/forms";
+import { parseForm, readFormData } from "~/utils/forms";
 import { getLogger } from "~/utils/logger.server";
 import { limitAuthByIp, retryAfterSeconds } from "~/utils/rate-limit.server";
 import { getSessionUser, rotateSession } from "~/utils/session.server";
@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(seconds) } },
     );
   }
-  const parsed = parseForm(signupSchema, await request.formData());
+  const parsed = parseForm(signupSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, email: "" }, { status: 400 });
   const { email, password, redirectTo } = parsed.value;
   const current = await getSessionUser(request);

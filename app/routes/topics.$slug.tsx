@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { startPractice } from "~/models/practice.server";
 import { getTopic } from "~/models/topic.server";
+import { requirePost } from "~/utils/forms";
 import { requireLearner } from "~/utils/session.server";
 
 const params = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
@@ -21,6 +22,7 @@ export async function loader({ params: raw }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params: raw }: ActionFunctionArgs) {
+  requirePost(request);
   const topic = await loadTopic(raw);
   const { user, setCookie } = await requireLearner(request);
   const sessionId = await startPractice({ userId: user.id, topicSlug: topic.slug });
@@ -37,14 +39,14 @@ export default function TopicPage() {
       <nav aria-label="Breadcrumb" className="small muted">
         <Link to="/topics">Topics</Link> / <span aria-current="page">{topic.title}</span>
       </nav>
-      <div className="row" style={{ alignItems: "flex-start", marginTop: "0.75rem" }}>
+      <div className="row topic-head">
         <div className="spacer">
           <p className="eyebrow">{topic.group}</p>
           <h1>{topic.title}</h1>
           <p className="muted">{topic.summary}</p>
         </div>
-        <div className="card" style={{ minWidth: "16rem" }}>
-          <p className="small muted" style={{ marginBottom: "0.5rem" }}>
+        <div className="card start-card">
+          <p className="small muted">
             {topic.questionCount} questions · {topic.byDifficulty.junior ?? 0} junior · {topic.byDifficulty.mid ?? 0} mid ·{" "}
             {topic.byDifficulty.senior ?? 0} senior
           </p>
@@ -53,7 +55,7 @@ export default function TopicPage() {
               {starting ? "Starting…" : "Start practice"}
             </button>
           </Form>
-          <p className="hint" style={{ margin: "0.6rem 0 0" }}>Up to 10 questions, unseen ones first.</p>
+          <p className="hint">Up to 10 questions, unseen ones first.</p>
         </div>
       </div>
       <article className="prose" aria-label="Primer">

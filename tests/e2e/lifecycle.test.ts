@@ -32,6 +32,28 @@ describe("health probes", () => {
   });
 });
 
+describe("log-in rate limit over real HTTP", () => {
+  it("answers 429 with Retry-After to document and data requests", async () => {
+    const server = await startServer({ LOGIN_MAX_FAILURES: "2" });
+    servers.push(server);
+    const post = (path: string) =>
+      fetch(`${server.url}${path}`, {
+        method: "POST",
+        body: new URLSearchParams({ email: "nobody@example.com", password: "not the password" }),
+        redirect: "manual",
+      });
+    expect((await post("/login")).status).toBe(400);
+    expect((await post("/login")).status).toBe(400);
+    const blocked = await post("/login");
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await blocked.text()).toContain("Too many failed log-ins");
+    const data = await post("/login.data");
+    expect(data.status).toBe(429);
+    expect(Number(data.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
+
 describe("graceful shutdown", () => {
   it("finishes an in-flight request after SIGTERM, then exits 0", async () => {
     const server = await startServer();

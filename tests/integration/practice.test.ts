@@ -216,6 +216,25 @@ describe("bad input", () => {
   });
 });
 
+describe("malformed requests get a 4xx, never a 500", () => {
+  it.each([
+    ["JSON to the answer action", { raw: { body: '{"choice":1}', contentType: "application/json" } }, 415],
+    ["a broken multipart body", { raw: { body: "garbage", contentType: "multipart/form-data; boundary=xx" } }, 400],
+    ["PUT instead of POST", { method: "PUT", raw: { body: "a=1", contentType: "application/x-www-form-urlencoded" } }, 405],
+  ] as const)("%s", async (_label, init, status) => {
+    const client = new TestClient();
+    const sessionId = await startSession(client);
+    const res = await client.call(step.action, `/practice/${sessionId}/q/1`, { sessionId, step: "1" }, init);
+    expect(res.status).toBe(status);
+    expect(res.data).toMatchObject({ fieldErrors: { form: [expect.any(String)] } });
+  });
+
+  it("refuses anything but POST to start a session", async () => {
+    const res = await new TestClient().call(topic.action, "/topics/fixture-basics", { slug: "fixture-basics" }, { method: "DELETE", raw: { body: "", contentType: "text/plain" } });
+    expect(res.status).toBe(405);
+  });
+});
+
 describe("content changing under a session", () => {
   it("skips a question retired after the session began instead of looping", async () => {
     const client = new TestClient();

@@ -47,8 +47,15 @@ export class TestClient {
     }
   }
 
-  request(path: string, init: { method?: string; form?: Array<[string, string]> | Record<string, string> } = {}): Request {
+  request(
+    path: string,
+    init: { method?: string; form?: Array<[string, string]> | Record<string, string>; raw?: { body: string; contentType: string } } = {},
+  ): Request {
     const headers = new Headers({ Cookie: this.cookieHeader() });
+    if (init.raw) {
+      headers.set("Content-Type", init.raw.contentType);
+      return new Request(`http://localhost${path}`, { method: init.method ?? "POST", headers, body: init.raw.body });
+    }
     let body: FormData | undefined;
     if (init.form) {
       body = new FormData();
