@@ -1,16 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axe, describeViolations, launch } from "./browser";
-import { answerCurrent } from "./flows";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { axe, describeViolations, sharedBrowser } from "./browser";
+import { answerCurrent, completeSession, startPractice } from "./flows";
 
 const base = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function expectClean(page: Page, label: string) {
   const violations = await axe(page);
@@ -19,7 +13,7 @@ async function expectClean(page: Page, label: string) {
 
 describe.each(["light", "dark"] as const)("axe-core on the main pages (%s theme)", (theme) => {
   async function newPage() {
-    const context = await browser.newContext({ colorScheme: theme, viewport: { width: 1200, height: 900 } });
+    const context = await browser().newContext({ colorScheme: theme, viewport: { width: 1200, height: 900 } });
     await context.addCookies([{ name: "gw_theme", value: theme, url: base }]);
     return context.newPage();
   }
@@ -33,21 +27,11 @@ describe.each(["light", "dark"] as const)("axe-core on the main pages (%s theme)
 
   it("every question and feedback page of a session, and its summary", async () => {
     const page = await newPage();
-    await page.goto(base + "/topics/rate-limiting");
-    await page.getByRole("button", { name: "Start practice" }).click();
-    await page.waitForURL(/\/q\/1$/);
-    for (let i = 1; i <= 10; i++) {
-      await page.waitForSelector("html[data-hydrated]");
-      await expectClean(page, `question ${i}`);
-      await answerCurrent(page);
-      await expectClean(page, `feedback ${i}`);
-      const next = page.getByRole("link", { name: /Next question|See summary/ });
-      const last = (await next.textContent())?.includes("See summary");
-      await next.click();
-      if (last) break;
-      await page.waitForURL(new RegExp(`/q/${i + 1}$`));
-    }
-    await page.waitForURL(/\/summary$/);
+    await startPractice(page, base, "rate-limiting");
+    await completeSession(page, {
+      onQuestion: (n) => expectClean(page, `question ${n}`),
+      onFeedback: (n) => expectClean(page, `feedback ${n}`),
+    });
     await expectClean(page, "summary");
     await page.context().close();
   });
@@ -55,7 +39,7 @@ describe.each(["light", "dark"] as const)("axe-core on the main pages (%s theme)
 
 describe("keyboard only", () => {
   it("reaches the skip link first and every control of a question by Tab", async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(base + "/topics/idempotency");
     await page.keyboard.press("Tab");

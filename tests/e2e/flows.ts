@@ -22,3 +22,34 @@ export async function answerCurrent(page: Page) {
   }
   await page.getByRole("heading", { name: "Explanation" }).waitFor();
 }
+
+/** Opens a topic and starts a practice session on it; resolves on question 1. */
+export async function startPractice(page: Page, base: string, slug: string) {
+  await page.goto(`${base}/topics/${slug}`);
+  await page.getByRole("button", { name: "Start practice" }).click();
+  await page.waitForURL(/\/q\/1$/);
+}
+
+/**
+ * Answers every question of the running session until its summary, calling the hooks on each
+ * question page and each feedback page. Returns how many questions were answered.
+ */
+export async function completeSession(
+  page: Page,
+  hooks: { onQuestion?: (n: number) => Promise<void>; onFeedback?: (n: number) => Promise<void> } = {},
+): Promise<number> {
+  for (let n = 1; ; n++) {
+    await hydrated(page);
+    await hooks.onQuestion?.(n);
+    await answerCurrent(page);
+    await hooks.onFeedback?.(n);
+    const next = page.getByRole("link", { name: /Next question|See summary/ });
+    const last = (await next.textContent())?.includes("See summary");
+    await next.click();
+    if (last) {
+      await page.waitForURL(/\/summary$/);
+      return n;
+    }
+    await page.waitForURL(new RegExp(`/q/${n + 1}$`));
+  }
+}

@@ -1,22 +1,16 @@
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { loadContent } from "../../app/content/load.server";
 import { renderQuestion } from "../../app/content/sync.server";
-import { launch } from "./browser";
-import { answerCurrent, hydrated } from "./flows";
+import { sharedBrowser } from "./browser";
+import { answerCurrent, completeSession, hydrated, startPractice } from "./flows";
 
 const base = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const context = await browser().newContext({ viewport: { width: 1200, height: 900 } });
   return context.newPage();
 }
 
@@ -69,18 +63,8 @@ describe("a guest practises, signs up, and keeps the progress", () => {
 
   it("finishes a session and shows the summary", async () => {
     const page = await newPage();
-    await page.goto(base + "/topics/rate-limiting");
-    await page.getByRole("button", { name: "Start practice" }).click();
-    await page.waitForURL(/\/q\/1$/);
-    for (let i = 1; i <= 10; i++) {
-      await answerCurrent(page);
-      const next = page.getByRole("link", { name: /Next question|See summary/ });
-      const label = await next.textContent();
-      await next.click();
-      if (label?.includes("See summary")) break;
-      await page.waitForURL(new RegExp(`/q/${i + 1}$`));
-    }
-    await page.waitForURL(/\/summary$/);
+    await startPractice(page, base, "rate-limiting");
+    expect(await completeSession(page)).toBe(10);
     await page.getByRole("heading", { name: "Session summary" }).waitFor();
     expect(await page.locator("tbody tr").count()).toBe(10);
     await page.context().close();
@@ -88,9 +72,7 @@ describe("a guest practises, signs up, and keeps the progress", () => {
 
   it("shows field messages for an empty answer and loses nothing", async () => {
     const page = await newPage();
-    await page.goto(base + "/topics/indexing");
-    await page.getByRole("button", { name: "Start practice" }).click();
-    await page.waitForURL(/\/q\/1$/);
+    await startPractice(page, base, "indexing");
     await hydrated(page);
     await page.getByRole("button", { name: /Submit answer/ }).click();
     const error = page.locator(".field-error, .alert-error").first();
@@ -116,9 +98,7 @@ describe("answer keys stay on the server", () => {
       return s.filter((x) => x.length > 30);
     });
     const page = await newPage();
-    await page.goto(base + "/topics/idempotency");
-    await page.getByRole("button", { name: "Start practice" }).click();
-    await page.waitForURL(/\/q\/1$/);
+    await startPractice(page, base, "idempotency");
     for (let step = 1; step <= 3; step++) {
       const html = await (await page.context().request.get(page.url())).text();
       const data = await (await page.context().request.get(page.url().replace(/\/?$/, ".data"))).text();
