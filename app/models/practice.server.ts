@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { attempts, practiceSessions, questions, type Attempt } from "../../db/schema";
+import { attempts, practiceSessions, questions, topics, type Attempt } from "../../db/schema";
 import type { Question } from "../content/schema";
 import { parseAnswerForm, type DisplayResponse } from "../grading/answer-form";
 import { grade, gradeFreeText, ResponseMismatchError, type Response } from "../grading/grade";
@@ -66,11 +66,16 @@ function sessionAttempts(sessionId: string): Attempt[] {
   return getDb().select().from(attempts).where(eq(attempts.practiceSessionId, sessionId)).all();
 }
 
+function topicTitleOf(slug: string): string {
+  return getDb().select({ title: topics.title }).from(topics).where(eq(topics.slug, slug)).get()?.title ?? slug;
+}
+
 const seedFor = (sessionId: string, step: number) => `${sessionId}:${step}`;
 
 export type PracticeState = {
   sessionId: string;
   topicSlug: string;
+  topicTitle: string;
   total: number;
   answeredSteps: number[];
   /** The first step without an answer, or null when the session is complete. */
@@ -94,6 +99,7 @@ export async function getPracticeState(input: { sessionId: string; userId: strin
   return {
     sessionId: s.id,
     topicSlug: s.topicSlug,
+    topicTitle: topicTitleOf(s.topicSlug),
     total: s.plan.length,
     answeredSteps: [...answered].filter((i) => i >= 0).sort((a, b) => a - b),
     nextOpenStep: open === -1 ? null : open,
@@ -257,6 +263,7 @@ export async function selfAssess(input: { userId: string; attemptId: number; che
 export type PracticeSummary = {
   sessionId: string;
   topicSlug: string;
+  topicTitle: string;
   total: number;
   answered: number;
   correct: number;
@@ -285,6 +292,7 @@ export async function getPracticeSummary(input: { sessionId: string; userId: str
   return {
     sessionId: s.id,
     topicSlug: s.topicSlug,
+    topicTitle: topicTitleOf(s.topicSlug),
     total: s.plan.length,
     answered: steps.length,
     correct: steps.filter((x) => x.correct).length,

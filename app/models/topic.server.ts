@@ -31,22 +31,7 @@ export async function listTopics(userId: string | null): Promise<TopicSummary[]>
     .groupBy(topics.slug)
     .orderBy(asc(topics.sortOrder), asc(topics.title))
     .all();
-  const progress = new Map<string, { answered: number; attempts: number; correct: number }>();
-  if (userId) {
-    const stats = db
-      .select({
-        slug: questions.topicSlug,
-        answered: sql<number>`count(distinct ${attempts.questionId})`,
-        attempts: sql<number>`count(${attempts.score})`,
-        correct: sql<number>`coalesce(sum(${attempts.correct}), 0)`,
-      })
-      .from(attempts)
-      .innerJoin(questions, eq(questions.id, attempts.questionId))
-      .where(and(eq(attempts.userId, userId), isNull(questions.retiredAt)))
-      .groupBy(questions.topicSlug)
-      .all();
-    for (const s of stats) progress.set(s.slug, s);
-  }
+  const progress = userId ? await progressByTopic(userId) : new Map<string, TopicProgress>();
   return rows.map((r) => {
     const p = progress.get(r.slug);
     return {
@@ -55,6 +40,30 @@ export async function listTopics(userId: string | null): Promise<TopicSummary[]>
       accuracy: p && p.attempts > 0 ? p.correct / p.attempts : null,
     };
   });
+}
+
+type TopicProgress = { answered: number; attempts: number; correct: number };
+
+/** Per topic: distinct live questions answered, graded attempts, correct attempts. */
+async function progressByTopic(userId: string, slug?: string): Promise<Map<string, TopicProgress>> {
+  const stats = getDb()
+    .select({
+      slug: questions.topicSlug,
+      answered: sql<number>`count(distinct ${attempts.questionId})`,
+      attempts: sql<number>`count(${attempts.score})`,
+      correct: sql<number>`coalesce(sum(${attempts.correct}), 0)`,
+    })
+    .from(attempts)
+    .innerJoin(questions, eq(questions.id, attempts.questionId))
+    .where(and(eq(attempts.userId, userId), isNull(questions.retiredAt), slug ? eq(questions.topicSlug, slug) : undefined))
+    .groupBy(questions.topicSlug)
+    .all();
+  return new Map(stats.map((s) => [s.slug, s]));
+}
+
+export async function getTopicProgress(input: { slug: string; userId: string }): Promise<{ answered: number; accuracy: number | null }> {
+  const p = (await progressByTopic(input.userId, input.slug)).get(input.slug);
+  return { answered: p?.answered ?? 0, accuracy: p && p.attempts > 0 ? p.correct / p.attempts : null };
 }
 
 export type TopicDetail = {

@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!state) throw new Response("Practice session not found", { status: 404 });
     throw redirect(`/practice/${sessionId}`);
   }
-  const common = { sessionId, step: found.step, total: found.state.total, topicSlug: found.state.topicSlug };
+  const common = { sessionId, step: found.step, total: found.state.total, topicSlug: found.state.topicSlug, topicTitle: found.state.topicTitle };
   return found.status === "open"
     ? { ...common, status: "open" as const, question: found.question, idempotencyKey: randomUUID() }
     : { ...common, status: "answered" as const, revealed: found.revealed, attemptId: found.attemptId, isLast: found.step + 1 >= found.state.total };
@@ -86,7 +86,7 @@ export default function PracticeStep() {
   return (
     <div className="container narrow page">
       <div className="practice-head">
-        <Link to={`/topics/${d.topicSlug}`} className="small">← Topic</Link>
+        <Link to={`/topics/${d.topicSlug}`} className="small">← {d.topicTitle}</Link>
         <div className="progress">
           <div className="small muted" id="progress-label">
             Question {d.step + 1} of {d.total}

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getPracticeSummary } from "~/models/practice.server";
-import { getTopic } from "~/models/topic.server";
 import { parseParams, practiceParams } from "~/utils/params";
 import { getSessionUser } from "~/utils/session.server";
 
@@ -12,16 +11,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   const summary = user && (await getPracticeSummary({ sessionId, userId: user.id }));
   if (!summary) throw new Response("Practice session not found", { status: 404 });
-  const topic = await getTopic(summary.topicSlug);
-  return { summary, topicTitle: topic?.title ?? summary.topicSlug, isGuest: user.isGuest };
+  return { summary, isGuest: user.isGuest };
 }
 
 export default function Summary() {
-  const { summary, topicTitle, isGuest } = useLoaderData<typeof loader>();
+  const { summary, isGuest } = useLoaderData<typeof loader>();
   const pct = summary.meanScore === null ? null : Math.round(summary.meanScore * 100);
   return (
     <div className="container narrow page">
-      <p className="eyebrow">{topicTitle}</p>
+      <p className="eyebrow">{summary.topicTitle}</p>
       <h1>Session summary</h1>
       <div className="card row">
         <div>

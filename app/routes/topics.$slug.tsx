@@ -2,9 +2,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { startPractice } from "~/models/practice.server";
-import { getTopic } from "~/models/topic.server";
+import { getTopic, getTopicProgress } from "~/models/topic.server";
 import { requirePost } from "~/utils/forms";
-import { requireLearner } from "~/utils/session.server";
+import { getSessionUser, requireLearner } from "~/utils/session.server";
 
 const params = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 
@@ -17,8 +17,11 @@ async function loadTopic(raw: unknown) {
   return topic;
 }
 
-export async function loader({ params: raw }: LoaderFunctionArgs) {
-  return { topic: await loadTopic(raw) };
+export async function loader({ request, params: raw }: LoaderFunctionArgs) {
+  const topic = await loadTopic(raw);
+  const user = await getSessionUser(request);
+  const progress = user ? await getTopicProgress({ slug: topic.slug, userId: user.id }) : null;
+  return { topic, progress };
 }
 
 export async function action({ request, params: raw }: ActionFunctionArgs) {
@@ -31,7 +34,7 @@ export async function action({ request, params: raw }: ActionFunctionArgs) {
 }
 
 export default function TopicPage() {
-  const { topic } = useLoaderData<typeof loader>();
+  const { topic, progress } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const starting = navigation.state !== "idle" && navigation.formMethod === "POST";
   return (
@@ -50,9 +53,15 @@ export default function TopicPage() {
             {topic.questionCount} questions · {topic.byDifficulty.junior ?? 0} junior · {topic.byDifficulty.mid ?? 0} mid ·{" "}
             {topic.byDifficulty.senior ?? 0} senior
           </p>
+          {progress && progress.answered > 0 ? (
+            <p className="small">
+              You have answered {progress.answered} of {topic.questionCount}
+              {progress.accuracy !== null ? `, ${Math.round(progress.accuracy * 100)}% of attempts right` : ""}.
+            </p>
+          ) : null}
           <Form method="post">
             <button type="submit" className="btn btn-primary" disabled={starting}>
-              {starting ? "Starting…" : "Start practice"}
+              {starting ? "Starting…" : progress && progress.answered > 0 ? "Practise again" : "Start practice"}
             </button>
           </Form>
           <p className="hint">Up to 10 questions, unseen ones first.</p>
