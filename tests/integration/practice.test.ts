@@ -149,6 +149,8 @@ describe("a guest practising a topic", () => {
     const list = await client.call(topics.loader, "/topics");
     const basics = (list.data as { topics: Array<{ slug: string; answered: number }> }).topics.find((t) => t.slug === "fixture-basics");
     expect(basics?.answered).toBe(6);
+    const page = await client.call(topic.loader, "/topics/fixture-basics", { slug: "fixture-basics" });
+    expect((page.data as { progress: { answered: number; accuracy: number } }).progress).toEqual({ answered: 6, accuracy: 1 });
   });
 });
 
