@@ -4,7 +4,7 @@
  * nothing does).
  */
 import { createHash } from "node:crypto";
-import { eq, inArray, isNull, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { attempts, questions, questionVersions, topics } from "../../db/schema";
 import type { Db } from "../utils/db.server";
 import { formatProblem, loadContent, type LoadedQuestion } from "./load.server";
@@ -169,9 +169,4 @@ export async function syncContent(db: Db, contentDir: string, now = new Date()):
     }
   });
   return report;
-}
-
-/** Ids of questions currently served (not retired), for tests and diagnostics. */
-export async function liveQuestionIds(db: Db): Promise<string[]> {
-  return db.select({ id: questions.id }).from(questions).where(isNull(questions.retiredAt)).all().map((r) => r.id);
 }

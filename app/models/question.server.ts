@@ -30,12 +30,3 @@ export async function getCurrentVersion(id: string): Promise<number | null> {
     .get();
   return row?.v ?? null;
 }
-
-export async function listLiveQuestionIds(topicSlug: string): Promise<string[]> {
-  return getDb()
-    .select({ id: questions.id })
-    .from(questions)
-    .where(and(eq(questions.topicSlug, topicSlug), isNull(questions.retiredAt)))
-    .all()
-    .map((r) => r.id);
-}

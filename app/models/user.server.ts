@@ -21,11 +21,6 @@ export async function getUserById(id: string): Promise<PublicUser | null> {
   return row ? toPublic(row) : null;
 }
 
-export async function getUserByEmail(email: string): Promise<PublicUser | null> {
-  const row = getDb().select().from(users).where(eq(users.email, normaliseEmail(email))).get();
-  return row ? toPublic(row) : null;
-}
-
 export async function createGuest(): Promise<PublicUser> {
   const row = getDb().insert(users).values({ id: randomUUID(), isGuest: true }).returning().get();
   return toPublic(row);

@@ -3,10 +3,10 @@
  * copy of the database cannot be replayed as cookies. Guards throw redirects or responses.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { createCookie, redirect } from "@remix-run/node";
+import { createCookie } from "@remix-run/node";
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { sessions, users } from "../../db/schema";
-import { createGuest, getUserById, type PublicUser, type Role } from "../models/user.server";
+import { createGuest, getUserById, type PublicUser } from "../models/user.server";
 import { getDb } from "./db.server";
 import { getEnv } from "./env.server";
 import { singleton } from "./singleton.server";
@@ -60,20 +60,6 @@ export async function getSessionUser(request: Request): Promise<PublicUser | nul
     .where(and(eq(sessions.id, hashToken(token)), gt(sessions.expiresAt, new Date())))
     .get();
   return row ? getUserById(row.userId) : null;
-}
-
-/** A signed-in (non-guest) user, or a redirect to the log-in page that comes back here. */
-export async function requireUser(request: Request): Promise<PublicUser> {
-  const user = await getSessionUser(request);
-  if (user && !user.isGuest) return user;
-  const url = new URL(request.url);
-  throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
-}
-
-export async function requireRole(request: Request, roles: Role[]): Promise<PublicUser> {
-  const user = await requireUser(request);
-  if (!roles.includes(user.role)) throw new Response("Forbidden", { status: 403 });
-  return user;
 }
 
 /**
