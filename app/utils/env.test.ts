@@ -16,5 +16,6 @@ describe("parseEnv", () => {
     expect(() => parse({ PORT: "eighty" })).toThrow(/PORT: must be a port number/);
     expect(() => parse({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
     expect(() => parse({ SESSION_COOKIE_SECURE: "yes" })).toThrow(/SESSION_COOKIE_SECURE: must be true or false/);
+    expect(() => parse({ SCRYPT_LOG_N: "4" })).toThrow(/SCRYPT_LOG_N/);
   });
 });

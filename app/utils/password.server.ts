@@ -1,5 +1,6 @@
 /** Password hashing with scrypt (node:crypto); parameters travel inside the stored hash. */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { getEnv } from "./env.server";
 
 function scrypt(password: string, salt: Buffer, keylen: number, opts: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -9,14 +10,9 @@ function scrypt(password: string, salt: Buffer, keylen: number, opts: ScryptOpti
 
 const KEY_LENGTH = 32;
 
-/** OWASP's scrypt minimum: N=2^17, r=8, p=1. Tests lower N through SCRYPT_LOG_N to stay fast. */
-function costFromEnv(): number {
-  const n = Number(process.env.SCRYPT_LOG_N ?? 17);
-  return Number.isInteger(n) && n >= 10 && n <= 20 ? n : 17;
-}
-
 export async function hashPassword(password: string): Promise<string> {
-  const logN = costFromEnv();
+  // OWASP's scrypt minimum is N=2^17, r=8, p=1; the stored hash records the cost it was made with.
+  const logN = getEnv().SCRYPT_LOG_N;
   const salt = randomBytes(16);
   const key = await scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, { N: 2 ** logN, r: 8, p: 1, maxmem: 256 * 1024 * 1024 });
   return `scrypt$${logN}$8$1$${salt.toString("base64url")}$${key.toString("base64url")}`;
