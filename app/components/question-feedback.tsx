@@ -1,10 +1,7 @@
 /** What a learner sees after answering: the verdict, every option's feedback, the explanation. */
 import { Form } from "@remix-run/react";
 import type { Revealed } from "~/grading/present";
-
-function Html({ html, className }: { html: string; className?: string }) {
-  return <div className={className} dangerouslySetInnerHTML={{ __html: html }} />;
-}
+import { Html } from "./html";
 
 export function Verdict({ revealed }: { revealed: Revealed }) {
   const { score, correct } = revealed.grade;

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from "react";
 import { ANSWER_FIELDS, MAX_FREE_TEXT } from "~/grading/answer-form";
 import type { PublicQuestion } from "~/grading/present";
 import type { FieldErrors } from "~/utils/forms";
+import { Html, isTypingTarget } from "./html";
 
 type Props = {
   question: PublicQuestion;
@@ -23,10 +24,6 @@ function ErrorText({ id, errors }: { id: string; errors?: string[] }) {
       {errors.join(" ")}
     </p>
   );
-}
-
-function Html({ html, className }: { html: string; className?: string }) {
-  return <div className={className} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 function ChoiceList({ question, errors }: { question: PublicQuestion; errors?: string[] }) {
@@ -177,7 +174,7 @@ export function QuestionForm({ question, step, idempotencyKey, fieldErrors, subm
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.metaKey) return;
       const target = e.target as HTMLElement;
-      const typing = target.tagName === "TEXTAREA" || (target.tagName === "INPUT" && (target as HTMLInputElement).type === "text") || target.tagName === "SELECT";
+      const typing = isTypingTarget(target);
       if (e.key === "Enter" && e.ctrlKey) {
         e.preventDefault();
         form.requestSubmit();

@@ -82,9 +82,14 @@ export type PracticeState = {
   nextOpenStep: number | null;
 };
 
+type OwnedSession = NonNullable<Awaited<ReturnType<typeof getOwnedSession>>>;
+
 export async function getPracticeState(input: { sessionId: string; userId: string }): Promise<PracticeState | null> {
   const s = await getOwnedSession(input.sessionId, input.userId);
-  if (!s) return null;
+  return s && stateOf(s);
+}
+
+function stateOf(s: OwnedSession): PracticeState {
   const answered = new Set(sessionAttempts(s.id).map((a) => a.step ?? -1));
   // A question retired since the session began is skipped rather than served.
   const live = new Set(
@@ -112,9 +117,9 @@ export type PracticeStep =
 
 /** One step of a session: the public question if unanswered, everything once answered. */
 export async function getPracticeStep(input: { sessionId: string; userId: string; step: number }): Promise<PracticeStep | null> {
-  const state = await getPracticeState(input);
-  const s = state && (await getOwnedSession(input.sessionId, input.userId));
-  if (!state || !s) return null;
+  const s = await getOwnedSession(input.sessionId, input.userId);
+  if (!s) return null;
+  const state = stateOf(s);
   const questionId = s.plan[input.step];
   if (questionId === undefined) return null;
   const attempt = getDb()
@@ -190,8 +195,7 @@ export async function submitAnswer(input: { sessionId: string; userId: string; f
     .where(and(eq(attempts.practiceSessionId, s.id), eq(attempts.step, step)))
     .get();
   if (already) return { ok: true, attemptId: already.id, step, replayed: true };
-  const state = await getPracticeState(input);
-  if (state?.nextOpenStep !== step) {
+  if (stateOf(s).nextOpenStep !== step) {
     return { ok: false, status: 400, fieldErrors: { step: ["Answer the questions in order; this one is not open yet."] } };
   }
 

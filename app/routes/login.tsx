@@ -1,11 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { AuthForm } from "~/components/auth-form";
 import { loginSchema } from "~/forms/auth";
 import { mergeGuestInto, verifyLogin } from "~/models/user.server";
 import { parseForm, readFormData } from "~/utils/forms";
 import { getLogger } from "~/utils/logger.server";
-import { clearLoginFailures, limitAuthByIp, loginBlockedFor, recordLoginFailure, retryAfterSeconds } from "~/utils/rate-limit.server";
+import { clearLoginFailures, limitAuthByIp, loginBlockedFor, passRetryAfter, rateLimitedForm, recordLoginFailure } from "~/utils/rate-limit.server";
 import { getSessionUser, rotateSession } from "~/utils/session.server";
 import { safeRedirect } from "~/utils/redirect";
 
@@ -19,12 +19,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ipWait = await limitAuthByIp(context.clientIp);
-  if (ipWait > 0) return tooMany(ipWait, "Too many attempts from your network.", "");
+  if (ipWait > 0) return rateLimitedForm(ipWait, "Too many attempts from your network.");
   const parsed = parseForm(loginSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, email: "" }, { status: 400 });
   const { email, password, redirectTo } = parsed.value;
   const blockedMs = await loginBlockedFor(email, context.clientIp);
-  if (blockedMs > 0) return tooMany(blockedMs, "Too many failed log-ins for this account.", email);
+  if (blockedMs > 0) return rateLimitedForm(blockedMs, "Too many failed log-ins for this account.", email);
   const user = await verifyLogin(email, password);
   const log = getLogger().child({ requestId: context.requestId });
   if (!user) {
@@ -39,17 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(safeRedirect(redirectTo, "/topics"), { headers: { "Set-Cookie": await rotateSession(request, user.id) } });
 }
 
-function tooMany(ms: number, reason: string, email: string) {
-  const seconds = retryAfterSeconds(ms);
-  const wait = seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
-  return data(
-    { fieldErrors: { form: [`${reason} Try again in ${wait}.`] } as Record<string, string[]>, email },
-    { status: 429, headers: { "Retry-After": String(seconds) } },
-  );
-}
-
-/** Passes Retry-After (and any other action headers) through to the document response. */
-export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => (actionHeaders.has("Retry-After") ? actionHeaders : loaderHeaders);
+export const headers = passRetryAfter;
 
 export default function Login() {
   const actionData = useActionData<typeof action>();

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData, useNavigate, useNavigation } from "
 import { useEffect } from "react";
 import { z } from "zod";
 import { QuestionFeedback } from "~/components/question-feedback";
+import { isTypingTarget } from "~/components/html";
 import { QuestionForm } from "~/components/question-form";
 import { getPracticeState, getPracticeStep, selfAssess, submitAnswer } from "~/models/practice.server";
 import { parseForm, readFormData } from "~/utils/forms";
@@ -70,8 +71,7 @@ export default function PracticeStep() {
   useEffect(() => {
     if (!nextHref) return;
     const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement;
-      if (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (isTypingTarget(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === "n" || e.key === "N") {
         e.preventDefault();
         navigate(nextHref);

@@ -1,11 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { AuthForm } from "~/components/auth-form";
 import { signupSchema } from "~/forms/auth";
 import { claimGuest, createUser, EmailTakenError } from "~/models/user.server";
 import { parseForm, readFormData } from "~/utils/forms";
 import { getLogger } from "~/utils/logger.server";
-import { limitAuthByIp, retryAfterSeconds } from "~/utils/rate-limit.server";
+import { limitAuthByIp, passRetryAfter, rateLimitedForm } from "~/utils/rate-limit.server";
 import { getSessionUser, rotateSession } from "~/utils/session.server";
 import { safeRedirect } from "~/utils/redirect";
 
@@ -19,13 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ipWait = await limitAuthByIp(context.clientIp);
-  if (ipWait > 0) {
-    const seconds = retryAfterSeconds(ipWait);
-    return data(
-      { fieldErrors: { form: [`Too many attempts from your network. Try again in ${seconds} seconds.`] } as Record<string, string[]>, email: "" },
-      { status: 429, headers: { "Retry-After": String(seconds) } },
-    );
-  }
+  if (ipWait > 0) return rateLimitedForm(ipWait, "Too many attempts from your network.");
   const parsed = parseForm(signupSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, email: "" }, { status: 400 });
   const { email, password, redirectTo } = parsed.value;
@@ -45,8 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
-/** Passes Retry-After through to the document response. */
-export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => (actionHeaders.has("Retry-After") ? actionHeaders : loaderHeaders);
+export const headers = passRetryAfter;
 
 export default function Signup() {
   const actionData = useActionData<typeof action>();

@@ -2,6 +2,7 @@
  * Rate limits (rate-limiter-flexible, in memory: one process serves the app; see the ADR).
  * Callers answer a limit that is hit with 429 and Retry-After.
  */
+import { data, type HeadersFunction } from "@remix-run/node";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { getEnv } from "./env.server";
 import { singleton } from "./singleton.server";
@@ -33,6 +34,20 @@ export async function limitAuthByIp(ip: string): Promise<number> {
 export function retryAfterSeconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
 }
+
+/** A form action's 429: the form shows why and for how long; Retry-After says the same to machines. */
+export function rateLimitedForm(ms: number, reason: string, email = "") {
+  const seconds = retryAfterSeconds(ms);
+  const wait = seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
+  return data(
+    { fieldErrors: { form: [`${reason} Try again in ${wait}.`] } as Record<string, string[]>, email },
+    { status: 429, headers: { "Retry-After": String(seconds) } },
+  );
+}
+
+/** A route's `headers` export that passes a 429's Retry-After through to document responses. */
+export const passRetryAfter: HeadersFunction = ({ actionHeaders, loaderHeaders }) =>
+  actionHeaders.has("Retry-After") ? actionHeaders : loaderHeaders;
 
 const loginKey = (email: string, ip: string) => `${email.toLowerCase()}|${ip}`;
 
