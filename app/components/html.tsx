@@ -9,3 +9,18 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   if (!el) return false;
   return el.tagName === "TEXTAREA" || el.tagName === "SELECT" || (el.tagName === "INPUT" && (el as HTMLInputElement).type === "text");
 }
+
+/** The sources a question or primer cites, opened in a new tab. */
+export function SourceList({ references }: { references: Array<{ title: string; url: string }> }) {
+  return (
+    <ul>
+      {references.map((r) => (
+        <li key={r.url}>
+          <a href={r.url} target="_blank" rel="noreferrer noopener">
+            {r.title}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,7 +1,7 @@
 /** What a learner sees after answering: the verdict, every option's feedback, the explanation. */
 import { Form } from "@remix-run/react";
 import type { Revealed } from "~/grading/present";
-import { Html } from "./html";
+import { Html, SourceList } from "./html";
 
 export function Verdict({ revealed }: { revealed: Revealed }) {
   const { score, correct } = revealed.grade;
@@ -154,13 +154,7 @@ export function QuestionFeedback({ revealed, attemptId }: { revealed: Revealed; 
         <Html html={revealed.explanationHtml} />
         <div className="references">
           <strong>Sources</strong>
-          <ul>
-            {revealed.references.map((r) => (
-              <li key={r.url}>
-                <a href={r.url} target="_blank" rel="noreferrer noopener">{r.title}</a>
-              </li>
-            ))}
-          </ul>
+          <SourceList references={revealed.references} />
         </div>
       </div>
     </section>

@@ -30,13 +30,25 @@ export function TopicCard({ topic }: { topic: TopicCardData }) {
   );
 }
 
-/** Topics grouped by syllabus group, keeping the order they arrive in. */
-export function groupTopics<T extends { group: string }>(topics: T[]): Array<[string, T[]]> {
-  const groups = new Map<string, T[]>();
-  for (const t of topics) {
-    const list = groups.get(t.group) ?? [];
-    list.push(t);
-    groups.set(t.group, list);
-  }
-  return [...groups.entries()];
+/** Topics grouped by syllabus group, in the order they arrive, each group a labelled section. */
+export function TopicGroups({ topics }: { topics: Array<TopicCardData & { group: string }> }) {
+  const groups = new Map<string, TopicCardData[]>();
+  for (const t of topics) groups.set(t.group, [...(groups.get(t.group) ?? []), t]);
+  return (
+    <>
+      {[...groups].map(([group, list]) => {
+        const id = `group-${group.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+        return (
+          <section key={group} aria-labelledby={id} className="topic-group">
+            <h2 id={id}>{group}</h2>
+            <div className="grid">
+              {list.map((t) => (
+                <TopicCard key={t.slug} topic={t} />
+              ))}
+            </div>
+          </section>
+        );
+      })}
+    </>
+  );
 }

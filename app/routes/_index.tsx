@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { groupTopics, TopicCard } from "~/components/topic-card";
+import { TopicGroups } from "~/components/topic-card";
 import { listTopics } from "~/models/topic.server";
 import { getSessionUser } from "~/utils/session.server";
 
@@ -44,16 +44,7 @@ export default function Home() {
           <p className="muted small">One process, one SQLite file. Your data stays on your machine.</p>
         </div>
       </section>
-      {groupTopics(topics).map(([group, list]) => (
-        <section key={group} aria-labelledby={`g-${group}`} className="topic-group">
-          <h2 id={`g-${group}`}>{group}</h2>
-          <div className="grid">
-            {list.map((t) => (
-              <TopicCard key={t.slug} topic={t} />
-            ))}
-          </div>
-        </section>
-      ))}
+      <TopicGroups topics={topics} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { AuthForm } from "~/components/auth-form";
 import { signupSchema } from "~/forms/auth";
@@ -6,16 +6,12 @@ import { claimGuest, createUser, EmailTakenError } from "~/models/user.server";
 import { parseForm, readFormData } from "~/utils/forms";
 import { getLogger } from "~/utils/logger.server";
 import { limitAuthByIp, passRetryAfter, rateLimitedForm } from "~/utils/rate-limit.server";
-import { getSessionUser, rotateSession } from "~/utils/session.server";
+import { getSessionUser, rotateSession, redirectSignedIn } from "~/utils/session.server";
 import { safeRedirect } from "~/utils/redirect";
 
 export const meta: MetaFunction = () => [{ title: "Sign up — Groundwork" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getSessionUser(request);
-  if (user && !user.isGuest) throw redirect("/topics");
-  return null;
-}
+export const loader = redirectSignedIn;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ipWait = await limitAuthByIp(context.clientIp);

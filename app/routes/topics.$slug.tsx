@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { Html, SourceList } from "~/components/html";
 import { startPractice } from "~/models/practice.server";
 import { getTopic, getTopicProgress } from "~/models/topic.server";
 import { requirePost } from "~/utils/forms";
@@ -68,17 +69,11 @@ export default function TopicPage() {
         </div>
       </div>
       <article className="prose" aria-label="Primer">
-        <div dangerouslySetInnerHTML={{ __html: topic.primerHtml }} />
+        <Html html={topic.primerHtml} />
         {topic.references.length > 0 && (
           <section className="references">
             <h2>Further reading</h2>
-            <ul>
-              {topic.references.map((r) => (
-                <li key={r.url}>
-                  <a href={r.url} target="_blank" rel="noreferrer noopener">{r.title}</a>
-                </li>
-              ))}
-            </ul>
+            <SourceList references={topic.references} />
           </section>
         )}
       </article>

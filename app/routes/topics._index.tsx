@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { groupTopics, TopicCard } from "~/components/topic-card";
+import { TopicGroups } from "~/components/topic-card";
 import { listTopics } from "~/models/topic.server";
 import { getSessionUser } from "~/utils/session.server";
 
@@ -21,16 +21,7 @@ export default function Topics() {
       <p className="muted">
         {answered > 0 ? `You have answered ${answered} of ${total} questions.` : `${topics.length} topics, ${total} questions. Pick one to start.`}
       </p>
-      {groupTopics(topics).map(([group, list]) => (
-        <section key={group} aria-labelledby={`g-${group}`}>
-          <h2 id={`g-${group}`}>{group}</h2>
-          <div className="grid">
-            {list.map((t) => (
-              <TopicCard key={t.slug} topic={t} />
-            ))}
-          </div>
-        </section>
-      ))}
+      <TopicGroups topics={topics} />
     </div>
   );
 }

@@ -3,7 +3,7 @@
  * copy of the database cannot be replayed as cookies. Guards throw redirects or responses.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { createCookie } from "@remix-run/node";
+import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { sessions, users } from "../../db/schema";
 import { createGuest, getUserById, type PublicUser } from "../models/user.server";
@@ -92,4 +92,11 @@ export async function purgeExpiredSessions(now = new Date()): Promise<{ sessions
     )
     .run().changes;
   return { sessions: expired, guests };
+}
+
+/** Loader of the log-in and sign-up pages: a signed-in user has nothing to do there. */
+export async function redirectSignedIn({ request }: { request: Request }): Promise<null> {
+  const user = await getSessionUser(request);
+  if (user && !user.isGuest) throw redirect("/topics");
+  return null;
 }

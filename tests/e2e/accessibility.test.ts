@@ -14,9 +14,17 @@ async function expectClean(page: Page, label: string) {
 describe.each(["light", "dark"] as const)("axe-core on the main pages (%s theme)", (theme) => {
   async function newPage() {
     const context = await browser().newContext({ colorScheme: theme, viewport: { width: 1200, height: 900 } });
-    await context.addCookies([{ name: "gw_theme", value: theme, url: base }]);
+    // The same encoding Remix's createCookie uses: base64 of the JSON value.
+    await context.addCookies([{ name: "gw_theme", value: encodeURIComponent(btoa(JSON.stringify(theme))), url: base }]);
     return context.newPage();
   }
+
+  it("renders the chosen theme on the server", async () => {
+    const page = await newPage();
+    await page.goto(base + "/topics");
+    expect(await page.locator("html").getAttribute("data-theme")).toBe(theme);
+    await page.context().close();
+  });
 
   it.each(["/", "/topics", "/topics/idempotency", "/topics/indexing", "/login", "/signup", "/no-such-page"])("%s", async (path) => {
     const page = await newPage();
@@ -37,6 +45,26 @@ describe.each(["light", "dark"] as const)("axe-core on the main pages (%s theme)
   });
 });
 
+describe("theme switch", () => {
+  it("cycles system → dark → light → system from the header and remembers the choice", async () => {
+    const context = await browser().newContext({ colorScheme: "light" });
+    const page = await context.newPage();
+    await page.goto(base + "/topics");
+    const html = page.locator("html");
+    expect(await html.getAttribute("data-theme")).toBeNull();
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const lightBg = await bg();
+    for (const expected of ["dark", "light", null] as const) {
+      await page.getByRole("button", { name: /theme; switch to/ }).click();
+      await page.waitForFunction((want) => document.documentElement.getAttribute("data-theme") === want, expected);
+      if (expected === "dark") expect(await bg()).not.toBe(lightBg);
+      await page.reload();
+      expect(await html.getAttribute("data-theme")).toBe(expected);
+    }
+    await context.close();
+  });
+});
+
 describe("keyboard only", () => {
   it("reaches the skip link first and every control of a question by Tab", async () => {
     const context = await browser().newContext();
@@ -50,7 +78,7 @@ describe("keyboard only", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/q\/1$/);
     await answerCurrent(page);
-    expect(await page.getByRole("heading", { name: "Explanation" }).isVisible()).toBe(true);
+    await page.getByRole("heading", { name: "Explanation" }).waitFor(); // waits until visible, fails on timeout
     await context.close();
   });
 });

@@ -24,11 +24,11 @@ describe("a guest practises, signs up, and keeps the progress", () => {
     await page.getByRole("heading", { name: "Idempotency", level: 1 }).waitFor();
     await page.getByRole("button", { name: "Start practice" }).click();
     await page.waitForURL(/\/practice\/[^/]+\/q\/1$/);
-    expect(await page.getByText("Question 1 of").isVisible()).toBe(true);
+    await page.getByText("Question 1 of").waitFor(); // waits until visible, fails on timeout
 
     await answerCurrent(page);
     expect(await page.locator(".verdict").textContent()).toMatch(/Correct|Not quite|Partly right|Answer saved/);
-    expect(await page.getByRole("heading", { name: "Explanation" }).isVisible()).toBe(true);
+    await page.getByRole("heading", { name: "Explanation" }).waitFor(); // waits until visible, fails on timeout
 
     // N moves on to the next question.
     await page.keyboard.press("n");
@@ -41,7 +41,7 @@ describe("a guest practises, signs up, and keeps the progress", () => {
     await page.getByLabel("Password").fill("a long enough passphrase");
     await page.getByRole("button", { name: "Sign up" }).click();
     await page.waitForURL(/\/practice\/[^/]+\/q\/2$/);
-    expect(await page.getByText(email).isVisible()).toBe(true);
+    await page.getByText(email).waitFor(); // waits until visible, fails on timeout
 
     await page.goto(base + "/topics");
     const card = page.getByRole("link", { name: /^Idempotency/ });
