@@ -30,7 +30,7 @@ export const meta: MetaFunction = () => [
 
 /**
  * Errors thrown by any route render in this boundary, so the headers of a thrown Response (such as
- * Retry-After on a 429) are passed on from here.
+ * Allow on a 405) are passed on from here.
  */
 export const headers: HeadersFunction = ({ errorHeaders }) => errorHeaders ?? new Headers();
 

@@ -75,7 +75,6 @@ const seedFor = (sessionId: string, step: number) => `${sessionId}:${step}`;
 export type PracticeState = {
   sessionId: string;
   topicSlug: string;
-  topicTitle: string;
   total: number;
   answeredSteps: number[];
   /** The first step without an answer, or null when the session is complete. */
@@ -104,7 +103,6 @@ function stateOf(s: OwnedSession): PracticeState {
   return {
     sessionId: s.id,
     topicSlug: s.topicSlug,
-    topicTitle: topicTitleOf(s.topicSlug),
     total: s.plan.length,
     answeredSteps: [...answered].filter((i) => i >= 0).sort((a, b) => a - b),
     nextOpenStep: open === -1 ? null : open,
@@ -112,8 +110,8 @@ function stateOf(s: OwnedSession): PracticeState {
 }
 
 export type PracticeStep =
-  | { status: "open"; state: PracticeState; step: number; question: PublicQuestion }
-  | { status: "answered"; state: PracticeState; step: number; attemptId: number; revealed: Revealed };
+  | { status: "open"; state: PracticeState; topicTitle: string; step: number; question: PublicQuestion }
+  | { status: "answered"; state: PracticeState; topicTitle: string; step: number; attemptId: number; revealed: Revealed };
 
 /** One step of a session: the public question if unanswered, everything once answered. */
 export async function getPracticeStep(input: { sessionId: string; userId: string; step: number }): Promise<PracticeStep | null> {
@@ -133,14 +131,14 @@ export async function getPracticeStep(input: { sessionId: string; userId: string
     if (!q) return null;
     const response = attempt.response as Response;
     const revealed = revealQuestion(q, attempt.questionVersion, seed, response, { score: attempt.score, correct: attempt.correct });
-    return { status: "answered", state, step: input.step, attemptId: attempt.id, revealed };
+    return { status: "answered", state, topicTitle: topicTitleOf(s.topicSlug), step: input.step, attemptId: attempt.id, revealed };
   }
   // Only the next open step can be answered; later steps are not shown early.
   if (state.nextOpenStep !== input.step) return null;
   const version = await getCurrentVersion(questionId);
   const q = version === null ? null : await getQuestionVersion(questionId, version);
   if (!q || version === null) return null;
-  return { status: "open", state, step: input.step, question: toPublicQuestion(q, version, seed) };
+  return { status: "open", state, topicTitle: topicTitleOf(s.topicSlug), step: input.step, question: toPublicQuestion(q, version, seed) };
 }
 
 export type SubmitResult =

@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!state) throw new Response("Practice session not found", { status: 404 });
     throw redirect(`/practice/${sessionId}`);
   }
-  const common = { sessionId, step: found.step, total: found.state.total, topicSlug: found.state.topicSlug, topicTitle: found.state.topicTitle };
+  const common = { sessionId, step: found.step, total: found.state.total, topicSlug: found.state.topicSlug, topicTitle: found.topicTitle };
   return found.status === "open"
     ? { ...common, status: "open" as const, question: found.question, idempotencyKey: randomUUID() }
     : { ...common, status: "answered" as const, revealed: found.revealed, attemptId: found.attemptId, isLast: found.step + 1 >= found.state.total };

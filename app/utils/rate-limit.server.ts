@@ -31,7 +31,7 @@ export async function limitAuthByIp(ip: string): Promise<number> {
 }
 
 /** Seconds for a Retry-After header (at least 1). */
-export function retryAfterSeconds(ms: number): number {
+function retryAfterSeconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
 }
 

@@ -8,6 +8,7 @@ import { getDb } from "../../app/utils/db.server";
 import * as practiceIndex from "../../app/routes/practice.$sessionId._index";
 import * as step from "../../app/routes/practice.$sessionId.q.$step";
 import * as summary from "../../app/routes/practice.$sessionId.summary";
+import * as theme from "../../app/routes/theme";
 import * as topic from "../../app/routes/topics.$slug";
 import * as topics from "../../app/routes/topics._index";
 import { TestClient } from "../setup/remix";
@@ -229,6 +230,12 @@ describe("malformed requests get a 4xx, never a 500", () => {
     const res = await client.call(step.action, `/practice/${sessionId}/q/1`, { sessionId, step: "1" }, init);
     expect(res.status).toBe(status);
     expect(res.data).toMatchObject({ fieldErrors: { form: [expect.any(String)] } });
+  });
+
+  it("refuses an unknown theme with a field message", async () => {
+    const res = await new TestClient().call(theme.action, "/theme", {}, { form: { theme: "neon", redirectTo: "/" } });
+    expect(res.status).toBe(400);
+    expect(res.data).toEqual({ fieldErrors: { theme: ["Choose light, dark or system"] } });
   });
 
   it("refuses anything but POST to start a session", async () => {
