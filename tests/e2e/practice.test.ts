@@ -74,11 +74,19 @@ describe("a guest practises, signs up, and keeps the progress", () => {
     const page = await newPage();
     await startPractice(page, base, "indexing");
     await hydrated(page);
+    // An ordering question always holds a complete order, so it has no "empty" answer: skip past it.
+    let step = 1;
+    while ((await page.locator(".ordering-list").count()) > 0) {
+      await answerCurrent(page);
+      await page.keyboard.press("n");
+      await page.waitForURL(new RegExp(`/q/${++step}$`));
+      await hydrated(page);
+    }
     await page.getByRole("button", { name: /Submit answer/ }).click();
     const error = page.locator(".field-error, .alert-error").first();
     await error.waitFor();
     expect(await error.textContent()).toMatch(/Pick|Choose|Enter a number|Write your answer/);
-    expect(page.url()).toMatch(/\/q\/1$/);
+    expect(page.url()).toMatch(new RegExp(`/q/${step}$`));
     await answerCurrent(page);
     await page.context().close();
   });
