@@ -57,6 +57,8 @@ function Header() {
         </Link>
         <nav className="nav" aria-label="Main">
           <NavLink to="/topics">Topics</NavLink>
+          <NavLink to="/review">Review</NavLink>
+          <NavLink to="/me">Progress</NavLink>
         </nav>
         <div className="header-actions">
           <Form method="post" action="/theme">

@@ -119,6 +119,8 @@ export const attempts = sqliteTable(
     score: real("score"),
     correct: integer("correct", { mode: "boolean" }),
     msTaken: integer("ms_taken"),
+    /** How sure the learner said they were before submitting (certainty-based marking); null if not said. */
+    confidence: text("confidence", { enum: ["low", "medium", "high"] }),
     idempotencyKey: text("idempotency_key").notNull(),
     createdAt: createdAt(),
   },
@@ -130,6 +132,81 @@ export const attempts = sqliteTable(
   ],
 );
 
+/**
+ * Spaced repetition: one FSRS card per (learner, question). The columns mirror ts-fsrs's `Card`.
+ */
+export const cards = sqliteTable(
+  "cards",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id),
+    due: integer("due", { mode: "timestamp_ms" }).notNull(),
+    stability: real("stability").notNull(),
+    difficulty: real("difficulty").notNull(),
+    elapsedDays: integer("elapsed_days").notNull(),
+    scheduledDays: integer("scheduled_days").notNull(),
+    learningSteps: integer("learning_steps").notNull(),
+    reps: integer("reps").notNull(),
+    lapses: integer("lapses").notNull(),
+    /** ts-fsrs State: 0 new, 1 learning, 2 review, 3 relearning. */
+    state: integer("state").notNull(),
+    lastReview: integer("last_review", { mode: "timestamp_ms" }),
+    /** Set when a failed drill points at this concept: the card is served first until reviewed. */
+    flaggedAt: integer("flagged_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.questionId] }), index("cards_user_due_idx").on(t.userId, t.due)],
+);
+
+/** Every FSRS review, with the card state before it, so a rating can be changed (ts-fsrs rollback). */
+export const reviewLogs = sqliteTable(
+  "review_logs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id),
+    /** The answer this review grades; null for reviews not tied to an attempt. */
+    attemptId: integer("attempt_id").references(() => attempts.id, { onDelete: "set null" }),
+    /** 1 Again, 2 Hard, 3 Good, 4 Easy. */
+    rating: integer("rating").notNull(),
+    /** The rating derived from the answer; differs from `rating` when the learner changed it. */
+    derivedRating: integer("derived_rating").notNull(),
+    state: integer("state").notNull(),
+    due: integer("due", { mode: "timestamp_ms" }).notNull(),
+    stability: real("stability").notNull(),
+    difficulty: real("difficulty").notNull(),
+    elapsedDays: integer("elapsed_days").notNull(),
+    lastElapsedDays: integer("last_elapsed_days").notNull(),
+    scheduledDays: integer("scheduled_days").notNull(),
+    learningSteps: integer("learning_steps").notNull(),
+    review: integer("review", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("review_logs_attempt_unique").on(t.attemptId),
+    index("review_logs_user_review_idx").on(t.userId, t.review),
+    index("review_logs_user_question_idx").on(t.userId, t.questionId),
+  ],
+);
+
+/** Per-learner review settings. A missing row means the defaults. */
+export const reviewSettings = sqliteTable("review_settings", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  newPerDay: integer("new_per_day").notNull(),
+  reviewsPerDay: integer("reviews_per_day").notNull(),
+  desiredRetention: real("desired_retention").notNull(),
+});
+
 export type User = typeof users.$inferSelect;
 export type Attempt = typeof attempts.$inferSelect;
 export type PracticeSession = typeof practiceSessions.$inferSelect;
+export type CardRow = typeof cards.$inferSelect;
+export type ReviewLogRow = typeof reviewLogs.$inferSelect;

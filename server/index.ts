@@ -34,6 +34,7 @@ export async function prepare(): Promise<void> {
   migrateDatabase(getDb());
   const report = await syncContent(getDb(), path.resolve(env.CONTENT_DIR));
   log.info({ ...report, databasePath: env.DATABASE_PATH }, "content synced");
+  if (env.TEST_CLOCK) log.warn("TEST_CLOCK is on: a cookie can move the review clock. Tests only.");
 }
 
 export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {

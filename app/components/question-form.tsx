@@ -7,11 +7,14 @@ import { useEffect, useRef, useState } from "react";
 import { ANSWER_FIELDS, MAX_FREE_TEXT } from "~/grading/answer-form";
 import type { PublicQuestion } from "~/grading/present";
 import type { FieldErrors } from "~/utils/forms";
+import { CONFIDENCE_LABELS, CONFIDENCES } from "~/review/rating";
 import { Html, isTypingTarget } from "./html";
 
 type Props = {
   question: PublicQuestion;
-  step: number;
+  /** The practice-session step; the review queue sends `hidden` fields instead. */
+  step?: number;
+  hidden?: Record<string, string>;
   idempotencyKey: string;
   fieldErrors?: FieldErrors;
   submitting: boolean;
@@ -163,7 +166,28 @@ function Ordering({ question, errors }: { question: PublicQuestion; errors?: str
   );
 }
 
-export function QuestionForm({ question, step, idempotencyKey, fieldErrors, submitting }: Props) {
+/** Certainty-based marking: optional, asked before the answer is submitted. */
+function ConfidenceChoice({ errors }: { errors?: string[] }) {
+  return (
+    <fieldset className="confidence" aria-describedby={errors?.length ? "confidence-error confidence-hint" : "confidence-hint"}>
+      <legend>How sure are you? <span className="muted">(optional)</span></legend>
+      <div className="segmented">
+        {CONFIDENCES.map((c) => (
+          <label key={c} className="segment">
+            <input type="radio" name={ANSWER_FIELDS.confidence} value={c} />
+            <span>{CONFIDENCE_LABELS[c]}</span>
+          </label>
+        ))}
+      </div>
+      <p id="confidence-hint" className="hint">
+        Certainty-based marking: right earns 1 / 2 / 3, wrong costs 0 / 2 / 6. Being sure helps your review schedule.
+      </p>
+      <ErrorText id="confidence-error" errors={errors} />
+    </fieldset>
+  );
+}
+
+export function QuestionForm({ question, step, hidden, idempotencyKey, fieldErrors, submitting }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const shownAt = useRef(Date.now());
   const msTaken = useRef<HTMLInputElement>(null);
@@ -209,7 +233,10 @@ export function QuestionForm({ question, step, idempotencyKey, fieldErrors, subm
     >
       <input type="hidden" name="intent" value="answer" />
       <input type="hidden" name={ANSWER_FIELDS.idempotencyKey} value={idempotencyKey} />
-      <input type="hidden" name={ANSWER_FIELDS.step} value={step} />
+      {step !== undefined ? <input type="hidden" name={ANSWER_FIELDS.step} value={step} /> : null}
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <input type="hidden" name="version" value={question.version} />
       <input type="hidden" name={ANSWER_FIELDS.msTaken} ref={msTaken} defaultValue="" />
       {formErrors.length > 0 && (
@@ -228,6 +255,7 @@ export function QuestionForm({ question, step, idempotencyKey, fieldErrors, subm
       ) : (
         <FreeText errors={errors.text} />
       )}
+      <ConfidenceChoice errors={errors.confidence} />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={submitting} aria-disabled={submitting}>
           {submitting ? "Checking…" : "Submit answer"} <kbd aria-hidden="true">Enter</kbd>

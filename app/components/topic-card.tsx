@@ -7,22 +7,24 @@ export type TopicCardData = {
   questionCount: number;
   answered: number;
   accuracy: number | null;
+  /** Σ recall probability over the topic's questions / their number (0..1). */
+  mastery: number;
 };
 
 export function TopicCard({ topic }: { topic: TopicCardData }) {
-  const pct = topic.questionCount ? Math.round((topic.answered / topic.questionCount) * 100) : 0;
+  const pct = Math.round(topic.mastery * 100);
   return (
     <Link to={`/topics/${topic.slug}`} className="card topic-card">
       <h3>{topic.title}</h3>
       <p>{topic.summary}</p>
-      <div className="meter" role="img" aria-label={`${topic.answered} of ${topic.questionCount} questions answered`}>
+      <div className="meter" role="img" aria-label={`Mastery ${pct}%; ${topic.answered} of ${topic.questionCount} questions answered`}>
         <span style={{ width: `${pct}%` }} />
       </div>
       <div className="topic-meta">
         <span>{topic.questionCount} questions</span>
         <span>
           {topic.answered > 0
-            ? `${topic.answered} seen${topic.accuracy !== null ? ` · ${Math.round(topic.accuracy * 100)}% right` : ""}`
+            ? `${pct}% mastery · ${topic.answered} seen${topic.accuracy !== null ? ` · ${Math.round(topic.accuracy * 100)}% right` : ""}`
             : "Not started"}
         </span>
       </div>

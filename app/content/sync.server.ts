@@ -1,11 +1,11 @@
 /**
  * Syncs validated content into SQLite, idempotently: questions are upserted by id, an edited file
- * becomes a new version, and a removed file is retired when attempts reference it (deleted when
+ * becomes a new version, and a removed file is retired when attempts or review cards reference it (deleted when
  * nothing does).
  */
 import { createHash } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
-import { attempts, questions, questionVersions, topics } from "../../db/schema";
+import { attempts, cards, questions, questionVersions, topics } from "../../db/schema";
 import type { Db } from "../utils/db.server";
 import { formatProblem, loadContent, type LoadedQuestion } from "./load.server";
 import { renderInline, renderMarkdown } from "./render.server";
@@ -153,9 +153,10 @@ export async function syncContent(db: Db, contentDir: string, now = new Date()):
     // Whatever is left in `existing` has no file any more.
     const gone = [...existing.values()].filter((q) => q.retiredAt === null).map((q) => q.id);
     if (gone.length) {
-      const referenced = new Set(
-        tx.selectDistinct({ id: attempts.questionId }).from(attempts).where(inArray(attempts.questionId, gone)).all().map((r) => r.id),
-      );
+      const referenced = new Set([
+        ...tx.selectDistinct({ id: attempts.questionId }).from(attempts).where(inArray(attempts.questionId, gone)).all().map((r) => r.id),
+        ...tx.selectDistinct({ id: cards.questionId }).from(cards).where(inArray(cards.questionId, gone)).all().map((r) => r.id),
+      ]);
       for (const id of gone) {
         if (referenced.has(id)) {
           tx.update(questions).set({ retiredAt: now }).where(eq(questions.id, id)).run();

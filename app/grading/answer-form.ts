@@ -4,12 +4,14 @@
  */
 import { z } from "zod";
 import type { QuestionType } from "../content/schema";
+import { CONFIDENCES, type Confidence } from "../review/rating";
 import { fieldErrorsOf, type FieldErrors } from "../utils/forms";
 
 export const ANSWER_FIELDS = {
   idempotencyKey: "idempotencyKey",
   step: "step",
   msTaken: "msTaken",
+  confidence: "confidence",
   choice: "choice",
   value: "value",
   text: "text",
@@ -25,8 +27,11 @@ const position = z.coerce.number().int().min(0).max(8);
 
 const common = {
   idempotencyKey,
-  step: z.coerce.number({ message: "Missing step" }).int().min(0).max(1000),
+  /** Practice sessions send the step; the review queue does not. */
+  step: z.coerce.number({ message: "Missing step" }).int().min(0).max(1000).optional(),
   msTaken: z.coerce.number().int().min(0).max(86_400_000).optional().catch(undefined),
+  /** Optional certainty before submitting; "" (no choice) means not said. */
+  confidence: z.preprocess((v) => (v === "" ? undefined : v), z.enum(CONFIDENCES, { message: "Choose how sure you are: low, medium or high" }).optional()),
 };
 
 export const numberInput = z
@@ -46,7 +51,7 @@ export type DisplayResponse =
   | { type: "ordering"; order: number[] }
   | { type: "free-text"; text: string };
 
-export type AnswerForm = { idempotencyKey: string; step: number; msTaken?: number; response: DisplayResponse };
+export type AnswerForm = { idempotencyKey: string; step?: number; msTaken?: number; confidence?: Confidence; response: DisplayResponse };
 
 export function answerSchema(type: QuestionType, choiceCount: number) {
   const inRange = position.refine((p) => p < Math.max(choiceCount, 1), "That option does not exist");
@@ -113,6 +118,7 @@ export function answerFormInput(form: FormData, type: QuestionType, choiceCount:
     idempotencyKey: get(ANSWER_FIELDS.idempotencyKey),
     step: get(ANSWER_FIELDS.step),
     msTaken: get(ANSWER_FIELDS.msTaken),
+    confidence: get(ANSWER_FIELDS.confidence),
   };
   if (type === "multiple") input.choice = form.getAll(ANSWER_FIELDS.choice).filter((v) => typeof v === "string");
   else if (type === "single") input.choice = get(ANSWER_FIELDS.choice);
@@ -130,6 +136,6 @@ export function parseAnswerForm(
 ): { ok: true; value: AnswerForm } | { ok: false; fieldErrors: FieldErrors } {
   const result = answerSchema(type, choiceCount).safeParse(answerFormInput(form, type, choiceCount));
   if (!result.success) return { ok: false, fieldErrors: fieldErrorsOf(result.error) };
-  const { idempotencyKey, step, msTaken, response } = result.data;
-  return { ok: true, value: { idempotencyKey, step, msTaken, response } };
+  const { idempotencyKey, step, msTaken, confidence, response } = result.data;
+  return { ok: true, value: { idempotencyKey, step, msTaken, confidence, response } };
 }

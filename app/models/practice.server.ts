@@ -5,10 +5,10 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { attempts, practiceSessions, questions, topics, type Attempt } from "../../db/schema";
-import type { Question } from "../content/schema";
-import { parseAnswerForm, type DisplayResponse } from "../grading/answer-form";
-import { grade, gradeFreeText, ResponseMismatchError, type Response } from "../grading/grade";
-import { permutationFor, revealQuestion, toCanonical, toPublicQuestion, type PublicQuestion, type Revealed } from "../grading/present";
+import { gradeFreeText, type Response } from "../grading/grade";
+import { revealQuestion, toPublicQuestion, type PublicQuestion, type Revealed } from "../grading/present";
+import { gradeAnswerForm } from "./answer.server";
+import { recordReview } from "./review.server";
 import { getDb } from "../utils/db.server";
 import type { FieldErrors } from "../utils/forms";
 import { isUniqueViolation } from "./user.server";
@@ -145,32 +145,13 @@ export type SubmitResult =
   | { ok: true; attemptId: number; step: number; replayed: boolean }
   | { ok: false; status: 400 | 404 | 409; fieldErrors: FieldErrors };
 
-function toCanonicalResponse(q: Question, perm: number[], r: DisplayResponse): Response | null {
-  switch (r.type) {
-    case "single": {
-      const c = toCanonical(perm, [r.choice]);
-      return c ? { type: "single", choice: c[0]! } : null;
-    }
-    case "multiple": {
-      const c = toCanonical(perm, r.choices);
-      return c ? { type: "multiple", choices: c } : null;
-    }
-    case "ordering": {
-      const c = toCanonical(perm, r.order);
-      return c ? { type: "ordering", order: c } : null;
-    }
-    default:
-      return r.type === q.type ? r : null;
-  }
-}
-
 const notFound = (): SubmitResult => ({ ok: false, status: 404, fieldErrors: { form: ["This practice session does not exist."] } });
 
 /**
  * Grades and records an answer. Idempotent twice over: a repeated idempotency key replays the
  * stored attempt, and a step that already has an answer keeps it.
  */
-export async function submitAnswer(input: { sessionId: string; userId: string; form: FormData }): Promise<SubmitResult> {
+export async function submitAnswer(input: { sessionId: string; userId: string; form: FormData; now?: Date }): Promise<SubmitResult> {
   const s = await getOwnedSession(input.sessionId, input.userId);
   if (!s) return notFound();
   const db = getDb();
@@ -200,18 +181,9 @@ export async function submitAnswer(input: { sessionId: string; userId: string; f
   const version = Number(input.form.get("version"));
   const q = Number.isInteger(version) ? await getQuestionVersion(questionId, version) : null;
   if (!q) return { ok: false, status: 400, fieldErrors: { version: ["This question changed; reload the page."] } };
-  const perm = permutationFor(q, seedFor(s.id, step));
-  const parsed = parseAnswerForm(input.form, q.type, perm.length);
-  if (!parsed.ok) return { ok: false, status: 400, fieldErrors: parsed.fieldErrors };
-  const response = toCanonicalResponse(q, perm, parsed.value.response);
-  if (!response) return { ok: false, status: 400, fieldErrors: { choice: ["That option does not exist."] } };
-  let result;
-  try {
-    result = grade(q, response);
-  } catch (error) {
-    if (error instanceof ResponseMismatchError) return { ok: false, status: 400, fieldErrors: { form: [error.message] } };
-    throw error;
-  }
+  const graded = gradeAnswerForm(q, seedFor(s.id, step), input.form);
+  if (!graded.ok) return { ok: false, status: 400, fieldErrors: graded.fieldErrors };
+  const { form, response, grade: result } = graded.value;
   try {
     const row = db
       .insert(attempts)
@@ -224,17 +196,20 @@ export async function submitAnswer(input: { sessionId: string; userId: string; f
         response,
         score: result.score,
         correct: result.correct,
-        msTaken: parsed.value.msTaken ?? null,
-        idempotencyKey: parsed.value.idempotencyKey,
+        msTaken: form.msTaken ?? null,
+        confidence: form.confidence ?? null,
+        idempotencyKey: form.idempotencyKey,
+        createdAt: input.now ?? new Date(),
       })
-      .returning({ id: attempts.id })
+      .returning()
       .get();
+    await recordReview({ userId: input.userId, attempt: row, question: q, now: input.now ?? new Date() });
     return { ok: true, attemptId: row.id, step, replayed: false };
   } catch (error) {
     // A concurrent duplicate won the race: answer with what it stored.
     if (!isUniqueViolation(error)) throw error;
     const winner =
-      db.select().from(attempts).where(eq(attempts.idempotencyKey, parsed.value.idempotencyKey)).get() ??
+      db.select().from(attempts).where(eq(attempts.idempotencyKey, form.idempotencyKey)).get() ??
       db.select().from(attempts).where(and(eq(attempts.practiceSessionId, s.id), eq(attempts.step, step))).get();
     if (!winner || winner.userId !== input.userId) throw error;
     return { ok: true, attemptId: winner.id, step: winner.step ?? step, replayed: true };
@@ -242,7 +217,7 @@ export async function submitAnswer(input: { sessionId: string; userId: string; f
 }
 
 /** The learner ticks the rubric points their free-text answer covered. Setting it twice is harmless. */
-export async function selfAssess(input: { userId: string; attemptId: number; checked: number[] }): Promise<boolean> {
+export async function selfAssess(input: { userId: string; attemptId: number; checked: number[]; now?: Date }): Promise<boolean> {
   const db = getDb();
   const a = db
     .select()
@@ -255,10 +230,14 @@ export async function selfAssess(input: { userId: string; attemptId: number; che
   const checked = [...new Set(input.checked)].filter((i) => i >= 0 && i < q.rubric.length).sort((x, y) => x - y);
   const g = gradeFreeText(q.rubric.length, checked);
   const previous = a.response as Extract<Response, { type: "free-text" }>;
-  db.update(attempts)
+  const updated = db
+    .update(attempts)
     .set({ response: { ...previous, checked }, score: g.score, correct: g.correct })
     .where(and(eq(attempts.id, a.id), eq(attempts.userId, input.userId)))
-    .run();
+    .returning()
+    .get();
+  // The self-assessment is what makes a free-text answer gradable, so it is also what schedules it.
+  if (updated) await recordReview({ userId: input.userId, attempt: updated, question: q, now: input.now ?? new Date() });
   return true;
 }
 

@@ -1,7 +1,7 @@
 /** Users: learners, interviewers, admins, and guests (a user bound to a cookie, no email yet). */
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { attempts, practiceSessions, sessions, users, type User } from "../../db/schema";
+import { attempts, cards, practiceSessions, reviewLogs, reviewSettings, sessions, users, type User } from "../../db/schema";
 import { getDb } from "../utils/db.server";
 import { hashPassword, verifyPassword } from "../utils/password.server";
 
@@ -70,7 +70,11 @@ export async function claimGuest(input: { guestId: string; email: string; passwo
   }
 }
 
-/** Log-in from a guest cookie: the guest's practice moves to the account and the guest goes away. */
+/**
+ * Log-in from a guest cookie: the guest's practice moves to the account and the guest goes away.
+ * Attempts and review logs move as they are; where both have a card for the same question the
+ * more recently reviewed one wins, so nothing is duplicated.
+ */
 export async function mergeGuestInto(guestId: string, userId: string): Promise<void> {
   if (guestId === userId) return;
   const db = getDb();
@@ -78,6 +82,19 @@ export async function mergeGuestInto(guestId: string, userId: string): Promise<v
     const guest = tx.select().from(users).where(and(eq(users.id, guestId), eq(users.isGuest, true))).get();
     if (!guest) return;
     tx.update(attempts).set({ userId }).where(eq(attempts.userId, guestId)).run();
+    tx.update(reviewLogs).set({ userId }).where(eq(reviewLogs.userId, guestId)).run();
+    for (const card of tx.select().from(cards).where(eq(cards.userId, guestId)).all()) {
+      const mine = tx.select().from(cards).where(and(eq(cards.userId, userId), eq(cards.questionId, card.questionId))).get();
+      const newer = !mine || (card.lastReview?.getTime() ?? 0) > (mine.lastReview?.getTime() ?? 0);
+      if (newer) {
+        const { userId: _guest, ...columns } = card;
+        tx.insert(cards).values({ ...columns, userId }).onConflictDoUpdate({ target: [cards.userId, cards.questionId], set: columns }).run();
+      }
+    }
+    tx.delete(cards).where(eq(cards.userId, guestId)).run();
+    if (!tx.select().from(reviewSettings).where(eq(reviewSettings.userId, userId)).get()) {
+      tx.update(reviewSettings).set({ userId }).where(eq(reviewSettings.userId, guestId)).run();
+    }
     tx.update(practiceSessions).set({ userId }).where(eq(practiceSessions.userId, guestId)).run();
     tx.delete(sessions).where(eq(sessions.userId, guestId)).run();
     tx.delete(users).where(eq(users.id, guestId)).run();

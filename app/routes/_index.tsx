@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TopicGroups } from "~/components/topic-card";
-import { listTopics } from "~/models/topic.server";
+import { listTopicMastery } from "~/models/progress.server";
+import { requestNow } from "~/utils/clock.server";
 import { getSessionUser } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Groundwork — practise backend fundamentals" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
-  const topics = await listTopics(user?.id ?? null);
+  const topics = await listTopicMastery({ userId: user?.id ?? null, now: requestNow(request) });
   return { topics, totalQuestions: topics.reduce((a, t) => a + t.questionCount, 0) };
 }
 

@@ -6,8 +6,12 @@ import { z } from "zod";
 import { QuestionFeedback } from "~/components/question-feedback";
 import { isTypingTarget } from "~/components/html";
 import { QuestionForm } from "~/components/question-form";
+import { RatingControl } from "~/components/rating-control";
+import { rateSchema } from "~/forms/review";
 import { getPracticeState, getPracticeStep, selfAssess, submitAnswer } from "~/models/practice.server";
-import { parseForm, readFormData } from "~/utils/forms";
+import { changeRating, getAttemptReview } from "~/models/review.server";
+import { requestNow } from "~/utils/clock.server";
+import { parseForm, readFormData, type FieldErrors } from "~/utils/forms";
 import { parseParams, practiceParams } from "~/utils/params";
 import { getSessionUser } from "~/utils/session.server";
 
@@ -34,7 +38,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const common = { sessionId, step: found.step, total: found.state.total, topicSlug: found.state.topicSlug, topicTitle: found.topicTitle };
   return found.status === "open"
     ? { ...common, status: "open" as const, question: found.question, idempotencyKey: randomUUID() }
-    : { ...common, status: "answered" as const, revealed: found.revealed, attemptId: found.attemptId, isLast: found.step + 1 >= found.state.total };
+    : {
+        ...common,
+        status: "answered" as const,
+        revealed: found.revealed,
+        attemptId: found.attemptId,
+        isLast: found.step + 1 >= found.state.total,
+        review: await getAttemptReview({ userId: user.id, attemptId: found.attemptId }),
+      };
 }
 
 const selfAssessSchema = z.object({ attemptId: z.coerce.number().int().positive() });
@@ -48,12 +59,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(selfAssessSchema, form);
     if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
     const checked = form.getAll("checked").map(Number).filter(Number.isInteger);
-    const ok = await selfAssess({ userId: user.id, attemptId: parsed.value.attemptId, checked });
+    const ok = await selfAssess({ userId: user.id, attemptId: parsed.value.attemptId, checked, now: requestNow(request) });
     if (!ok) throw new Response("Answer not found", { status: 404 });
     return redirect(`/practice/${sessionId}/q/${step}`, 303);
   }
-  if (intent !== "answer") return data({ fieldErrors: { intent: ["Unknown action"] } }, { status: 400 });
-  const result = await submitAnswer({ sessionId, userId: user.id, form });
+  if (intent === "rate") {
+    const parsed = parseForm(rateSchema, form);
+    if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
+    const result = await changeRating({ userId: user.id, ...parsed.value });
+    if (!result.ok) return data({ fieldErrors: { rating: [result.message] } as FieldErrors }, { status: result.status });
+    return redirect(`/practice/${sessionId}/q/${step}`, 303);
+  }
+  if (intent !== "answer") return data({ fieldErrors: { intent: ["Unknown action"] } as FieldErrors }, { status: 400 });
+  const result = await submitAnswer({ sessionId, userId: user.id, form, now: requestNow(request) });
   if (!result.ok) {
     if (result.status === 404) throw new Response("Practice session not found", { status: 404 });
     return data({ fieldErrors: result.fieldErrors }, { status: result.status });
@@ -114,6 +132,7 @@ export default function PracticeStep() {
         ) : (
           <>
             <QuestionFeedback revealed={d.revealed} attemptId={d.attemptId} />
+            {d.review ? <RatingControl review={d.review} error={actionData?.fieldErrors?.rating?.join(" ")} /> : null}
             <div className="form-actions">
               <Link to={nextHref!} className="btn btn-primary" autoFocus>
                 {d.isLast ? "See summary" : "Next question"} <kbd aria-hidden="true">N</kbd>

@@ -28,6 +28,11 @@ export const envSchema = z.object({
   SCRYPT_LOG_N: z.coerce.number({ message: "must be a whole number from 10 to 20" }).int().min(10).max(20).default(17),
   /** Trust X-Forwarded-For from this many proxy hops (0 = use the socket address). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * Tests only: lets a `gw-test-now` cookie (epoch ms) set the clock of review scheduling and the
+   * dashboard, so the browser suite can jump days ahead. Never enable it in production.
+   */
+  TEST_CLOCK: boolean.default(false),
 });
 
 export type Env = z.infer<typeof envSchema> & { SESSION_COOKIE_SECURE: boolean };

@@ -31,6 +31,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       SESSION_COOKIE_SECURE: "false",
       LOG_LEVEL: "info",
       SCRYPT_LOG_N: "12",
+      TEST_CLOCK: "true",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { attempts, questions, sessions, users } from "../../db/schema";
 import { purgeExpiredSessions } from "../../app/utils/session.server";
 import { getQuestionVersion } from "../../app/models/question.server";
-import { permutationFor, type PublicQuestion } from "../../app/grading/present";
+import type { PublicQuestion } from "../../app/grading/present";
 import { getDb } from "../../app/utils/db.server";
 import * as practiceIndex from "../../app/routes/practice.$sessionId._index";
 import * as step from "../../app/routes/practice.$sessionId.q.$step";
@@ -11,6 +11,7 @@ import * as summary from "../../app/routes/practice.$sessionId.summary";
 import * as theme from "../../app/routes/theme";
 import * as topic from "../../app/routes/topics.$slug";
 import * as topics from "../../app/routes/topics._index";
+import { answerFields } from "../setup/answers";
 import { TestClient } from "../setup/remix";
 
 const LEAKS = /FEEDBACK|EXPLANATION|MISTAKE|RUBRIC|MODEL-ANSWER|"correct"|"answer"|"rubric"/;
@@ -33,31 +34,13 @@ async function openStep(client: TestClient, sessionId: string, n: number): Promi
 /** The form a learner who knows the answer would send (positions computed from the server's shuffle). */
 async function answerForm(sessionId: string, s: OpenStep, right = true): Promise<Array<[string, string]>> {
   const q = (await getQuestionVersion(s.question.id, s.question.version))!;
-  const perm = permutationFor(q, `${sessionId}:${s.step}`);
-  const pos = (canonical: number) => String(perm.indexOf(canonical));
-  const base: Array<[string, string]> = [
+  return [
     ["intent", "answer"],
     ["idempotencyKey", s.idempotencyKey],
     ["step", String(s.step)],
     ["version", String(s.question.version)],
+    ...answerFields(q, `${sessionId}:${s.step}`, right),
   ];
-  switch (q.type) {
-    case "single": {
-      const key = q.options.findIndex((o) => o.correct);
-      return [...base, ["choice", pos(right ? key : (key + 1) % q.options.length)]];
-    }
-    case "multiple":
-      return [...base, ...q.options.flatMap((o, i) => ((o.correct === right) ? [["choice", pos(i)] as [string, string]] : []))];
-    case "true-false":
-      return [...base, ["value", String(right ? q.answer : !q.answer)]];
-    case "numeric":
-      return [...base, ["value", String(right ? q.answer : q.answer * 10)]];
-    case "ordering":
-      // rank of display position p = canonical index + 1 when right; reversed when wrong
-      return [...base, ...perm.map((c, p) => [`position-${p}`, String(right ? c + 1 : q.items.length - c)] as [string, string])];
-    case "free-text":
-      return [...base, ["text", "My answer covers the first and second ideas."]];
-  }
 }
 
 describe("a guest practising a topic", () => {
