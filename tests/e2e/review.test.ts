@@ -114,6 +114,14 @@ describe("spaced repetition in the browser", () => {
     expect(await page.locator("#heatmap-summary").textContent()).toMatch(/^6 answers on 2 of the last 84 days/);
     const mastery = page.getByRole("meter", { name: "Rate limiting mastery" });
     expect(Number(await mastery.getAttribute("aria-valuenow"))).toBeGreaterThan(0);
+
+    // The charts stay readable in the dark theme too.
+    await context.addCookies([{ name: "gw_theme", value: encodeURIComponent(btoa(JSON.stringify("dark"))), url: base }]);
+    for (const path of ["/me", "/review"]) {
+      await page.goto(base + path);
+      expect(await page.locator("html").getAttribute("data-theme")).toBe("dark");
+      await expectClean(page, `${path} in the dark theme`);
+    }
     await context.close();
   });
 });
