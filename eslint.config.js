@@ -4,7 +4,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", "node_modules/", "data/", "bench/results/"] },
+  { ignores: ["build/", "public/build/", "public/monaco/", "node_modules/", "data/", "bench/results/", "content/", "tests/fixtures/content/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -57,6 +57,7 @@ function Header() {
         </Link>
         <nav className="nav" aria-label="Main">
           <NavLink to="/topics">Topics</NavLink>
+          <NavLink to="/drills">Drills</NavLink>
           <NavLink to="/review">Review</NavLink>
           <NavLink to="/me">Progress</NavLink>
         </nav>

@@ -205,8 +205,68 @@ export const reviewSettings = sqliteTable("review_settings", {
   desiredRetention: real("desired_retention").notNull(),
 });
 
+/** Code drills synced from `content/<topic>/drills/<id>/`. `data` holds everything, hidden tests included (server only). */
+export const drills = sqliteTable(
+  "drills",
+  {
+    id: text("id").primaryKey(),
+    topicSlug: text("topic_slug")
+      .notNull()
+      .references(() => topics.slug),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    difficulty: text("difficulty").notNull(),
+    contentHash: text("content_hash").notNull(),
+    data: text("data", { mode: "json" }).notNull(),
+    retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("drills_topic_idx").on(t.topicSlug, t.retiredAt)],
+);
+
+/** Every run (visible tests) and submission (all tests) of a drill, with the code and the results. */
+export const drillRuns = sqliteTable(
+  "drill_runs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    drillId: text("drill_id")
+      .notNull()
+      .references(() => drills.id),
+    kind: text("kind", { enum: ["run", "submit"] }).notNull(),
+    language: text("language", { enum: ["typescript", "javascript"] }).notNull(),
+    code: text("code").notNull(),
+    status: text("status", { enum: ["pass", "fail", "error"] }).notNull(),
+    results: text("results", { mode: "json" }).notNull(),
+    durationMs: integer("duration_ms").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("drill_runs_user_drill_idx").on(t.userId, t.drillId, t.createdAt)],
+);
+
+/** The learner's autosaved draft per drill. */
+export const drillDrafts = sqliteTable(
+  "drill_drafts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    drillId: text("drill_id")
+      .notNull()
+      .references(() => drills.id),
+    language: text("language", { enum: ["typescript", "javascript"] }).notNull(),
+    code: text("code").notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.drillId] })],
+);
+
 export type User = typeof users.$inferSelect;
 export type Attempt = typeof attempts.$inferSelect;
 export type PracticeSession = typeof practiceSessions.$inferSelect;
 export type CardRow = typeof cards.$inferSelect;
 export type ReviewLogRow = typeof reviewLogs.$inferSelect;
+export type DrillRow = typeof drills.$inferSelect;
+export type DrillRun = typeof drillRuns.$inferSelect;

@@ -12,3 +12,16 @@ await build({
   sourcemap: true,
   logLevel: "warning",
 });
+
+// The sandbox child process (run with --no-node-snapshot by the drill pool).
+await build({
+  entryPoints: ["app/drills/sandbox/worker.ts"],
+  outfile: "build/sandbox-worker.js",
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  sourcemap: true,
+  logLevel: "warning",
+});

@@ -15,6 +15,7 @@ import {
   type Question,
   type Topic,
 } from "./schema";
+import { loadDrills, type LoadedDrill } from "../drills/load.server";
 
 export type LoadedQuestion = Question & { contentHash: string; file: string };
 export type LoadedTopic = Topic & { contentHash: string; file: string };
@@ -24,6 +25,7 @@ export type ContentProblem = { file: string; field: string; message: string };
 export type LoadedContent = {
   topics: LoadedTopic[];
   questions: LoadedQuestion[];
+  drills: LoadedDrill[];
   problems: ContentProblem[];
 };
 
@@ -58,6 +60,7 @@ export function loadContent(contentDir: string): LoadedContent {
   const problems: ContentProblem[] = [];
   const topics: LoadedTopic[] = [];
   const questions: LoadedQuestion[] = [];
+  const drills: LoadedDrill[] = [];
   const seenIds = new Map<string, string>();
   const rel = (p: string) => path.relative(process.cwd(), p) || p;
 
@@ -117,8 +120,20 @@ export function loadContent(contentDir: string): LoadedContent {
       seenIds.set(front.data.id, rel(file));
       questions.push({ ...front.data, ...body.data, topic: slug, contentHash: hash(raw), file: rel(file) });
     }
+    const loaded = loadDrills(dir, slug, rel);
+    drills.push(...loaded.drills);
+    problems.push(...loaded.problems);
   }
-  return { topics, questions, problems };
+  const questionIds = new Set(questions.map((q) => q.id));
+  const drillIds = new Map<string, string>();
+  for (const d of drills) {
+    if (drillIds.has(d.id)) problems.push({ file: d.dir, field: "id", message: `duplicate drill id, also used by ${drillIds.get(d.id)}` });
+    drillIds.set(d.id, d.dir);
+    for (const c of d.concepts) {
+      if (!questionIds.has(c)) problems.push({ file: `${d.dir}/drill.md`, field: "concepts", message: `no question has the id "${c}"` });
+    }
+  }
+  return { topics, questions, drills, problems };
 }
 
 function exists(file: string): boolean {

@@ -4,8 +4,9 @@
  * nothing does).
  */
 import { createHash } from "node:crypto";
-import { eq, inArray, sql } from "drizzle-orm";
-import { attempts, cards, questions, questionVersions, topics } from "../../db/schema";
+import { eq, inArray, isNull, sql } from "drizzle-orm";
+import { attempts, cards, drills, questions, questionVersions, topics } from "../../db/schema";
+import type { DrillData } from "../drills/types";
 import type { Db } from "../utils/db.server";
 import { formatProblem, loadContent, type LoadedQuestion } from "./load.server";
 import { renderInline, renderMarkdown } from "./render.server";
@@ -83,6 +84,7 @@ export type SyncReport = {
   unchanged: number;
   retired: number;
   deleted: number;
+  drills?: number;
 };
 
 export class ContentInvalidError extends Error {
@@ -149,6 +151,30 @@ export async function syncContent(db: Db, contentDir: string, now = new Date()):
       if (before) report.updated++;
       else report.added++;
     }
+
+    // Drills: upserted whole (their runs keep the code and results they produced); missing ones retire.
+    const drillIds = new Set<string>();
+    for (const d of loaded.drills) {
+      drillIds.add(d.id);
+      const data: DrillData = {
+        promptHtml: renderMarkdown(d.prompt),
+        starter: d.starter,
+        visibleTests: d.visibleTests,
+        visibleJs: d.visibleJs,
+        hiddenJs: d.hiddenJs,
+        timeLimitMs: d.timeLimitMs,
+        memoryLimitMb: d.memoryLimitMb,
+        concepts: d.concepts,
+        dimensions: d.dimensions,
+        references: d.references,
+      };
+      const row = { id: d.id, topicSlug: d.topic, title: d.title, summary: d.summary, difficulty: d.difficulty, contentHash: d.contentHash, data, retiredAt: null, updatedAt: now };
+      tx.insert(drills).values(row).onConflictDoUpdate({ target: drills.id, set: row }).run();
+    }
+    for (const d of tx.select({ id: drills.id }).from(drills).where(isNull(drills.retiredAt)).all()) {
+      if (!drillIds.has(d.id)) tx.update(drills).set({ retiredAt: now }).where(eq(drills.id, d.id)).run();
+    }
+    report.drills = loaded.drills.length;
 
     // Whatever is left in `existing` has no file any more.
     const gone = [...existing.values()].filter((q) => q.retiredAt === null).map((q) => q.id);

@@ -1,6 +1,6 @@
 /** A learner's own data: everything we hold about them as JSON, and deleting all of it. */
 import { asc, eq } from "drizzle-orm";
-import { attempts, cards, practiceSessions, reviewLogs, reviewSettings, users } from "../../db/schema";
+import { attempts, cards, drillDrafts, drillRuns, practiceSessions, reviewLogs, reviewSettings, users } from "../../db/schema";
 import { getDb } from "../utils/db.server";
 
 export const EXPORT_FORMAT = "groundwork-export/1";
@@ -18,8 +18,8 @@ export async function exportUserData(userId: string) {
     attempts: db.select().from(attempts).where(eq(attempts.userId, userId)).orderBy(asc(attempts.id)).all(),
     reviewCards: db.select().from(cards).where(eq(cards.userId, userId)).orderBy(asc(cards.questionId)).all(),
     reviewLog: db.select().from(reviewLogs).where(eq(reviewLogs.userId, userId)).orderBy(asc(reviewLogs.id)).all(),
-    /** Code and SQL drill runs join this export when drills exist. */
-    drillRuns: [] as unknown[],
+    drillRuns: db.select().from(drillRuns).where(eq(drillRuns.userId, userId)).orderBy(asc(drillRuns.id)).all(),
+    drillDrafts: db.select().from(drillDrafts).where(eq(drillDrafts.userId, userId)).all(),
   };
 }
 

@@ -33,6 +33,10 @@ export const envSchema = z.object({
    * dashboard, so the browser suite can jump days ahead. Never enable it in production.
    */
   TEST_CLOCK: boolean.default(false),
+  /** Pre-warmed sandbox processes that run code drills (each runs one submission at a time). */
+  SANDBOX_POOL_SIZE: z.coerce.number({ message: "must be a whole number from 1 to 32" }).int().min(1).max(32).default(2),
+  /** Drill runs and submissions allowed per learner per minute before 429. */
+  DRILL_RUNS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(20),
 });
 
 export type Env = z.infer<typeof envSchema> & { SESSION_COOKIE_SECURE: boolean };

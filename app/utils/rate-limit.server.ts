@@ -68,3 +68,20 @@ export async function recordLoginFailure(email: string, ip: string): Promise<voi
 export async function clearLoginFailures(email: string, ip: string): Promise<void> {
   await loginFailures().delete(loginKey(email, ip));
 }
+
+function drillRuns() {
+  return singleton("rl-drill-runs", () => new RateLimiterMemory({ keyPrefix: "drill-runs", points: getEnv().DRILL_RUNS_PER_MINUTE, duration: 60 }));
+}
+
+/** Counts one drill run or submission for this learner; returns ms to wait when over the limit, else 0. */
+export async function limitDrillRuns(userId: string): Promise<number> {
+  try {
+    await drillRuns().consume(userId);
+    return 0;
+  } catch (res) {
+    if (res instanceof RateLimiterRes) return res.msBeforeNext;
+    throw res;
+  }
+}
+
+export { retryAfterSeconds };

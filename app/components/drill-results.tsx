@@ -1,0 +1,65 @@
+/** The results panel of a drill run: overall status, then every test (hidden ones by category). */
+import type { DrillResults } from "~/drills/runner.server";
+
+export function DrillResultsPanel({ results }: { results: DrillResults }) {
+  const passed = results.tests.filter((t) => t.status === "pass").length;
+  const hidden = results.tests.filter((t) => t.visibility === "hidden");
+  const visible = results.tests.filter((t) => t.visibility === "visible");
+  const headline =
+    results.status === "pass"
+      ? results.mode === "submit"
+        ? `All ${results.tests.length} tests pass, hidden ones included.`
+        : `All ${results.tests.length} visible tests pass. Submit to run the hidden tests too.`
+      : results.status === "error" && results.tests.length === 0
+        ? "Your code could not be run."
+        : `${passed} of ${results.tests.length} tests pass.`;
+  return (
+    <section className="card results" aria-labelledby="results-heading">
+      <h2 id="results-heading" className="small eyebrow">
+        {results.mode === "submit" ? "Submission" : "Run"} results · {Math.round(results.durationMs)} ms
+      </h2>
+      <div className={`verdict ${results.status === "pass" ? "verdict-ok" : results.status === "fail" ? "verdict-partial" : "verdict-bad"}`}>{headline}</div>
+      {results.message ? <pre className="result-message">{results.message}</pre> : null}
+      {visible.length > 0 ? (
+        <>
+          <h3 className="small">Visible tests</h3>
+          <ul className="test-list">
+            {visible.map((t, i) => (
+              <li key={i} className={`test-item is-${t.status}`}>
+                <span className="test-status" aria-hidden="true">
+                  {t.status === "pass" ? "✓" : "✗"}
+                </span>
+                <span className="visually-hidden">{t.status === "pass" ? "Passed:" : "Failed:"}</span>
+                <span className="test-name">{t.name}</span>
+                {t.message ? <pre className="result-message">{t.message}</pre> : null}
+                {t.output ? (
+                  <details>
+                    <summary>Output</summary>
+                    <pre className="result-output">{t.output}</pre>
+                  </details>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {hidden.length > 0 ? (
+        <>
+          <h3 className="small">Hidden tests</h3>
+          <p className="hint">Hidden tests show which behaviour failed, not their inputs.</p>
+          <ul className="test-list">
+            {hidden.map((t, i) => (
+              <li key={i} className={`test-item is-${t.status}`}>
+                <span className="test-status" aria-hidden="true">
+                  {t.status === "pass" ? "✓" : "✗"}
+                </span>
+                <span className="visually-hidden">{t.status === "pass" ? "Passed:" : "Failed:"}</span>
+                <span className="test-name">{t.category}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

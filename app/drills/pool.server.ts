@@ -1,0 +1,131 @@
+/**
+ * A pool of pre-warmed sandbox child processes. Each job goes to an idle child; a watchdog kills a
+ * child that overruns its wall-clock budget (SIGKILL) and starts a replacement, so nothing a
+ * submission does — an infinite loop in a microtask, a memory bomb, a native hang — reaches the
+ * server process.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { SandboxJob, SandboxReply } from "./sandbox/protocol";
+
+type Waiter = { job: SandboxJob; resolve: (r: SandboxReply) => void };
+type Worker = { child: ChildProcess; busy: boolean; dead: boolean; ready: Promise<void> };
+
+export type PoolOptions = {
+  size: number;
+  /** Extra wall-clock time a job may take beyond its CPU time limit before its child is killed. */
+  graceMs: number;
+  /** Tests only: a different child entry point. */
+  worker?: { file: string; execArgv: string[] };
+};
+
+function workerEntry(): { file: string; execArgv: string[] } {
+  const built = path.resolve("build/sandbox-worker.js");
+  const source = path.resolve("app/drills/sandbox/worker.ts");
+  // Node 20 needs --no-node-snapshot for isolated-vm (its README).
+  if (process.env.NODE_ENV === "production" && existsSync(built)) return { file: built, execArgv: ["--no-node-snapshot"] };
+  return { file: source, execArgv: ["--no-node-snapshot", "--import", "tsx"] };
+}
+
+export class SandboxPool {
+  private workers: Worker[] = [];
+  private queue: Waiter[] = [];
+  private closed = false;
+  /** Children killed by the watchdog since start (for metrics and tests). */
+  killed = 0;
+
+  constructor(private readonly options: PoolOptions) {
+    for (let i = 0; i < options.size; i++) this.workers.push(this.spawn());
+  }
+
+  private spawn(): Worker {
+    const { file, execArgv } = this.options.worker ?? workerEntry();
+    const child = fork(file, [], { execArgv, stdio: ["ignore", "ignore", "inherit", "ipc"], serialization: "advanced" });
+    const ready = new Promise<void>((resolve) => {
+      const onMessage = (m: unknown) => {
+        if ((m as { ready?: boolean }).ready) {
+          child.off("message", onMessage);
+          resolve();
+        }
+      };
+      child.on("message", onMessage);
+    });
+    const worker: Worker = { child, busy: false, dead: false, ready };
+    child.on("exit", () => {
+      const i = this.workers.indexOf(worker);
+      if (i !== -1 && !this.closed) {
+        this.workers[i] = this.spawn();
+        this.drain();
+      }
+    });
+    return worker;
+  }
+
+  run(job: SandboxJob): Promise<SandboxReply> {
+    if (this.closed) return Promise.resolve({ ok: false, message: "the sandbox is shutting down" });
+    return new Promise((resolve) => {
+      this.queue.push({ job, resolve });
+      this.drain();
+    });
+  }
+
+  private drain(): void {
+    for (const worker of this.workers) {
+      if (this.queue.length === 0) return;
+      if (worker.busy || worker.dead || worker.child.exitCode !== null || worker.child.signalCode !== null) continue;
+      const waiter = this.queue.shift()!;
+      worker.busy = true;
+      void this.dispatch(worker, waiter);
+    }
+  }
+
+  private async dispatch(worker: Worker, { job, resolve }: Waiter): Promise<void> {
+    await worker.ready;
+    const { child } = worker;
+    let settled = false;
+    const finish = (reply: SandboxReply) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(watchdog);
+      child.off("message", onMessage);
+      child.off("exit", onExit);
+      worker.busy = false;
+      resolve(reply);
+      this.drain();
+    };
+    const onMessage = (m: unknown) => {
+      if ((m as { ready?: boolean }).ready) return;
+      finish(m as SandboxReply);
+    };
+    const onExit = () => finish({ ok: true, status: "error", message: "The sandbox process died while running your code.", tests: [], output: "", outputTruncated: false, durationMs: 0 });
+    const watchdog = setTimeout(() => {
+      this.killed++;
+      worker.dead = true;
+      child.kill("SIGKILL");
+      finish({
+        ok: true,
+        status: "error",
+        message: `Time limit exceeded: your code ran past ${job.timeLimitMs} ms and was stopped.`,
+        tests: [],
+        output: "",
+        outputTruncated: false,
+        durationMs: job.timeLimitMs + this.options.graceMs,
+      });
+    }, job.timeLimitMs + this.options.graceMs);
+    child.on("message", onMessage);
+    child.once("exit", onExit);
+    child.send(job);
+  }
+
+  /** Waits until every child has started (used by the benchmark and at boot). */
+  async warm(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.ready));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const w of this.workers) w.child.kill("SIGKILL");
+    for (const q of this.queue.splice(0)) q.resolve({ ok: false, message: "the sandbox is shutting down" });
+  }
+}

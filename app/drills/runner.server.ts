@@ -1,0 +1,84 @@
+/**
+ * `runDrill(drill, submission) → results`: the one interface routes and the CLI use. Today it
+ * compiles on the server and runs in the local sandbox pool; the same call could be sent to
+ * separate worker machines later without touching the callers.
+ *
+ * Results follow Exercism's results.json v3 (status pass|fail|error; tests with name, status,
+ * message, output), extended with `visibility` and, for hidden tests, the failure `category`. A
+ * hidden test is reported by its category only: never its name, input, message or output.
+ */
+import { getEnv } from "../utils/env.server";
+import { singleton } from "../utils/singleton.server";
+import { compileModule } from "./compile.server";
+import { SandboxPool } from "./pool.server";
+import type { SandboxJob } from "./sandbox/protocol";
+import type { SubmissionLanguage } from "./schema";
+
+export const OUTPUT_LIMIT_BYTES = 64 * 1024;
+
+export type RunnableDrill = { id: string; visibleJs: string; hiddenJs: string; timeLimitMs: number; memoryLimitMb: number };
+export type Submission = { code: string; language: SubmissionLanguage; mode: "run" | "submit" };
+
+export type DrillTestResult = {
+  name: string;
+  status: "pass" | "fail" | "error";
+  message: string | null;
+  output: string;
+  visibility: "visible" | "hidden";
+  category?: string;
+};
+
+export type DrillResults = {
+  version: 3;
+  status: "pass" | "fail" | "error";
+  message: string | null;
+  mode: "run" | "submit";
+  tests: DrillTestResult[];
+  /** Categories of hidden tests that failed (what the learner is told, and what feeds review). */
+  failedCategories: string[];
+  outputTruncated: boolean;
+  durationMs: number;
+};
+
+export function getSandboxPool(): SandboxPool {
+  return singleton("sandbox-pool", () => new SandboxPool({ size: getEnv().SANDBOX_POOL_SIZE, graceMs: 1500 }));
+}
+
+export async function closeSandboxPool(): Promise<void> {
+  await getSandboxPool().close();
+}
+
+export async function runDrill(drill: RunnableDrill, submission: Submission, pool: SandboxPool = getSandboxPool()): Promise<DrillResults> {
+  const started = performance.now();
+  const base = { version: 3 as const, mode: submission.mode, failedCategories: [], outputTruncated: false };
+  const compiled = compileModule(submission.code, submission.language);
+  if (!compiled.ok) {
+    return { ...base, status: "error", message: compiled.message, tests: [], durationMs: performance.now() - started };
+  }
+  const job: SandboxJob = {
+    testsJs: drill.visibleJs,
+    hiddenTestsJs: submission.mode === "submit" ? drill.hiddenJs : undefined,
+    solutionJs: compiled.js,
+    timeLimitMs: drill.timeLimitMs,
+    memoryLimitMb: drill.memoryLimitMb,
+    outputLimitBytes: OUTPUT_LIMIT_BYTES,
+  };
+  const reply = await pool.run(job);
+  if (!reply.ok) return { ...base, status: "error", message: `The sandbox failed: ${reply.message}`, tests: [], durationMs: performance.now() - started };
+  const tests: DrillTestResult[] = reply.tests.map((t) =>
+    t.hidden
+      ? {
+          name: t.category ?? "hidden test",
+          status: t.status,
+          message: t.status === "pass" ? null : `Failed: ${t.category ?? "a hidden test"}`,
+          output: "",
+          visibility: "hidden",
+          category: t.category ?? "hidden test",
+        }
+      : { name: t.name, status: t.status, message: t.message, output: t.output, visibility: "visible" },
+  );
+  const failedCategories = [...new Set(tests.filter((t) => t.visibility === "hidden" && t.status !== "pass").map((t) => t.category!))];
+  const notice = reply.outputTruncated ? `Output was cut at ${OUTPUT_LIMIT_BYTES / 1024} KB.` : null;
+  const message = [reply.message, notice].filter(Boolean).join(" ") || null;
+  return { ...base, status: reply.status, message, tests, failedCategories, outputTruncated: reply.outputTruncated, durationMs: performance.now() - started };
+}
