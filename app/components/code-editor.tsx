@@ -11,6 +11,7 @@ type Monaco = {
     create(el: HTMLElement, options: Record<string, unknown>): MonacoEditor;
     setModelLanguage(model: unknown, language: string): void;
     setTheme(theme: string): void;
+    defineTheme(name: string, theme: Record<string, unknown>): void;
   };
   KeyMod: { CtrlCmd: number };
   KeyCode: { Enter: number };
@@ -50,7 +51,23 @@ function loadMonaco(): Promise<Monaco> {
 function themeNow(): string {
   const t = document.documentElement.getAttribute("data-theme");
   const dark = t ? t === "dark" : window.matchMedia("(prefers-color-scheme: dark)").matches;
-  return dark ? "vs-dark" : "vs";
+  return dark ? "gw-dark" : "gw-light";
+}
+
+/** Monaco's stock themes dim line numbers below WCAG AA contrast; ours keep them readable. */
+function defineThemes(monaco: Monaco) {
+  monaco.editor.defineTheme("gw-light", {
+    base: "vs",
+    inherit: true,
+    rules: [],
+    colors: { "editorLineNumber.foreground": "#5b616e", "editorLineNumber.activeForeground": "#1b1d21" },
+  });
+  monaco.editor.defineTheme("gw-dark", {
+    base: "vs-dark",
+    inherit: true,
+    rules: [],
+    colors: { "editorLineNumber.foreground": "#a3a9b6", "editorLineNumber.activeForeground": "#e7e9ee" },
+  });
 }
 
 export function CodeEditor({
@@ -85,6 +102,7 @@ export function CodeEditor({
     loadMonaco().then(
       (monaco) => {
         if (disposed || !host.current || !textarea.current) return;
+        defineThemes(monaco);
         const ed = monaco.editor.create(host.current, {
           value: textarea.current.value,
           language,
@@ -94,6 +112,7 @@ export function CodeEditor({
           fontSize: 14,
           tabSize: 2,
           scrollBeyondLastLine: false,
+          renderFinalNewline: "on",
           ariaLabel: `${label}. Press Control+M to let Tab move focus out of the editor.`,
         });
         ed.onDidChangeModelContent(() => {

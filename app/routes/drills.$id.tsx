@@ -110,7 +110,7 @@ export default function DrillPage() {
           <SourceList references={drill.references} />
         </article>
         <div className="drill-work">
-          <Form method="post" className="card" aria-label="Your solution">
+          <Form method="post" className="card">
             <div className="row drill-toolbar">
               <label htmlFor="language" className="small">
                 Language

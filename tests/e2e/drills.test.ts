@@ -7,7 +7,8 @@ import { hydrated, startPractice } from "./flows";
 const base = inject("baseUrl");
 const browser = sharedBrowser();
 
-const SOLUTION = `export function createTokenBucket({ capacity, refillPerSecond, now }: { capacity: number; refillPerSecond: number; now: () => number }) {
+// One line: Monaco auto-indents and auto-closes brackets on Enter, as it does for a person typing.
+const SOLUTION_LINES = `export function createTokenBucket({ capacity, refillPerSecond, now }: { capacity: number; refillPerSecond: number; now: () => number }) {
   let tokens = capacity;
   let last = now();
   return {
@@ -22,6 +23,7 @@ const SOLUTION = `export function createTokenBucket({ capacity, refillPerSecond,
   };
 }
 `;
+const SOLUTION = SOLUTION_LINES.replace(/\n\s*/g, " ");
 
 async function expectClean(page: Page, label: string) {
   const violations = await axe(page);
@@ -63,7 +65,7 @@ describe("a code drill", () => {
     await page.keyboard.insertText(SOLUTION);
     await page.getByRole("button", { name: "Submit (all tests)" }).click();
     await page.getByRole("heading", { name: /Submission results/ }).waitFor();
-    await expect.poll(() => page.locator(".results .verdict").textContent()).toMatch(/^All 6 tests pass, hidden ones included\./);
+    await expect.poll(() => page.locator(".results").textContent()).toMatch(/All 6 tests pass, hidden ones included\./);
     expect(await page.getByText("caps the bucket at its capacity").count()).toBe(1);
     await expectClean(page, "drill page with results");
 
@@ -81,7 +83,7 @@ describe("a code drill", () => {
     await page.goto(`${base}/drills/token-bucket`);
     const textarea = page.getByLabel("Your solution");
     expect(await textarea.isVisible()).toBe(true);
-    await textarea.fill(SOLUTION);
+    await textarea.fill(SOLUTION_LINES);
     await page.getByRole("button", { name: "Run visible tests" }).click();
     await page.getByRole("heading", { name: /Run results/ }).waitFor();
     expect(await page.locator(".results .verdict").textContent()).toMatch(/All 2 visible tests pass/);
@@ -94,7 +96,7 @@ describe("a code drill", () => {
     await page.goto(`${base}/drills/token-bucket`);
     await hydrated(page);
     const form = new URLSearchParams({ intent: "submit", language: "javascript", code: "export function createTokenBucket() { for (;;) {} }" });
-    const spinning = page.request.post(`${base}/drills/token-bucket?_data=routes/drills.$id`, {
+    const spinning = page.request.post(`${base}/drills/token-bucket`, {
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       data: form.toString(),
     });

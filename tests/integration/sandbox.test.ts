@@ -150,3 +150,18 @@ describe("hostile submissions are contained", () => {
     expect(r.tests.reduce((n, t) => n + t.output.length, 0)).toBeLessThanOrEqual(64 * 1024);
   });
 });
+
+describe("ordinary JavaScript still works after the built-ins are frozen", () => {
+  it("error subclasses can set their name, objects can override toString", async () => {
+    const code = `
+      class LimitError extends Error { constructor(m: string) { super(m); this.name = "LimitError"; } }
+      const o: any = {}; o.toString = () => "custom";
+      export function sum(a: number, b: number) {
+        const e = new LimitError("x");
+        if (e.name !== "LimitError" || String(o) !== "custom" || Error.prototype.name !== "Error") return -1;
+        return a + b;
+      }
+      export const sumAsync = async (a: number, b: number) => a + b;`;
+    expect(passing(await submit(code))).toBe(true);
+  });
+});

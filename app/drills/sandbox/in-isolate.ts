@@ -319,8 +319,36 @@ export function harnessFactory(hostAssert: HostRef, hostLog: HostRef, hostHmac: 
   }
   let registeringHidden = false;
 
+  /**
+   * Freezing a prototype makes its data properties non-writable, and then ordinary code such as
+   * `this.name = "MyError"` in an Error subclass throws (JavaScript's "override mistake"). As SES
+   * does, turn those properties into accessors whose setter defines an own property on the
+   * instance instead, so overriding works while the shared prototype stays untouched.
+   */
+  function enableOverrides(proto: any) {
+    for (const key of getOwnPropertyNames(proto)) {
+      const d = getOwnPropertyDescriptor(proto, key);
+      if (!d || !("value" in d) || !d.configurable) continue;
+      const value = d.value;
+      Object.defineProperty(proto, key, {
+        configurable: false,
+        enumerable: d.enumerable,
+        get() {
+          return value;
+        },
+        set(this: any, next: unknown) {
+          if (this === proto) throw new TypeError(`Cannot assign to read only property '${key}' of a built-in prototype`);
+          Object.defineProperty(this, key, { value: next, writable: true, enumerable: true, configurable: true });
+        },
+      });
+    }
+  }
+
   /** Freezes the built-ins so learner code cannot rewrite what tests and assertions rely on. */
   function lockdown() {
+    for (const ctor of [Object, Function, Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError, AggregateError]) {
+      enableOverrides(ctor.prototype);
+    }
     // The global object itself stays writable (the host leaves the learner's module on it).
     const seen = new SetCtor<unknown>([G]);
     const freezeDeep = (o: any) => {
