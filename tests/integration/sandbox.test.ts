@@ -165,3 +165,11 @@ describe("ordinary JavaScript still works after the built-ins are frozen", () =>
     expect(passing(await submit(code))).toBe(true);
   });
 });
+
+describe("a test that waits forever", () => {
+  it("is reported as stuck without losing the other tests", async () => {
+    const r = await submit("export const sum = (a: number, b: number) => a + b;\nexport const sumAsync = () => new Promise<number>(() => {});");
+    expect(r.tests.map((t) => t.status)).toEqual(["pass", "fail", "pass", "pass"]);
+    expect(r.tests[1]!.message).toMatch(/never settled/);
+  });
+});

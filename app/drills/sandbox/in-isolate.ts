@@ -72,7 +72,11 @@ export function harnessFactory(hostAssert: HostRef, hostLog: HostRef, hostHmac: 
     return out;
   }
 
+  /** Bumped by every harness call (assertions, yield points, clock moves), to tell a stuck test from a busy one. */
+  let activity = 0;
+
   function send(kind: string, actual: unknown, expected: unknown, extra: unknown, message: unknown): void {
+    activity++;
     const verdict = hostAssert.applySync(undefined, [
       kind,
       stringify(describe(actual)),
@@ -186,6 +190,7 @@ export function harnessFactory(hostAssert: HostRef, hostLog: HostRef, hostHmac: 
       },
       /** Moves time forward, firing due timers in order and letting promises settle between them. */
       async advance(ms: number): Promise<void> {
+        activity++;
         const target = now + ms;
         for (;;) {
           await flush();
@@ -219,6 +224,7 @@ export function harnessFactory(hostAssert: HostRef, hostLog: HostRef, hostHmac: 
     return {
       /** An await point the scheduler controls. Outside `concurrently` it passes straight through. */
       point(label: string): Promise<void> {
+        activity++;
         if (!active) return PromiseCtor.resolve();
         return new PromiseCtor<void>((resolve) => waiting.push({ label: StringCtor(label), resolve }));
       },
@@ -423,7 +429,30 @@ export function harnessFactory(hostAssert: HostRef, hostLog: HostRef, hostHmac: 
         log: consoleObject.log,
       });
       try {
-        await t.fn(ctx);
+        let settled = false;
+        const run = PromiseCtor.resolve()
+          .then(() => t.fn(ctx))
+          .finally(() => {
+            settled = true;
+          });
+        // A test awaiting a promise that never settles would otherwise eat the whole run's time
+        // budget. When 200,000 microtask turns pass with no harness activity, call it stuck.
+        const watch = (async () => {
+          let seen = activity;
+          let idle = 0;
+          while (!settled) {
+            await undefined;
+            if (activity !== seen) {
+              seen = activity;
+              idle = 0;
+            } else if (++idle > 200_000) {
+              throw new ErrorCtor("the test never finished: it waited on a promise that never settled");
+            }
+          }
+        })();
+        await PromiseCtor.race([run, watch]);
+        // The watcher may finish first just because the test settled: take the test's own outcome.
+        await run;
         return null;
       } catch (e) {
         const name = (e as Error)?.name ?? "Error";
