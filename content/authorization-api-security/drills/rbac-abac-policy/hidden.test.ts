@@ -96,7 +96,7 @@ test("exact action matching", { category: "matches actions exactly and only appl
   assert.equal(archivedRead, { allowed: true, reason: "role:viewer" }, "archived-read-only does not cover read");
 });
 
-test("throwing conditions fail closed", { category: "fails closed when a condition throws" }, (t: any) => {
+test("throwing conditions fail closed", { category: "fails closed when the condition of a rule for this action throws" }, (t: any) => {
   const { exports, assert } = t;
   const boom = () => {
     throw new Error("attribute service unavailable");
