@@ -8,5 +8,7 @@ export default defineConfig({
     setupFiles: ["tests/setup/setup-db.ts"],
     pool: "forks",
     restoreMocks: true,
+    // Sandbox tests start child processes that compile isolated-vm jobs; give a loaded CI machine room.
+    testTimeout: 30_000,
   },
 });

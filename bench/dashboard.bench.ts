@@ -8,7 +8,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import { eq } from "drizzle-orm";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "gw-bench-"));
@@ -23,7 +22,7 @@ const { createGuest } = await import("../app/models/user.server");
 const { recordReviewTx } = await import("../app/models/review.server");
 const { getQuestionVersion } = await import("../app/models/question.server");
 const { getDashboard } = await import("../app/models/progress.server");
-const { summarise, printTable } = await import("./stats");
+const { summarise, printTable, time } = await import("./stats");
 
 const ATTEMPTS = 5_000;
 const RUNS = 60;
@@ -67,21 +66,10 @@ db.transaction((tx) => {
 // Warm the question cache as a running server would have.
 for (const q of live) await getQuestionVersion(q.id, q.version);
 
-async function time(fn: () => unknown): Promise<number[]> {
-  for (let i = 0; i < 5; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return out;
-}
-
 const baseline = summarise(
-  await time(() => db.select({ c: attempts.createdAt, k: attempts.correct, f: attempts.confidence }).from(attempts).where(eq(attempts.userId, user.id)).all()),
+  await time(() => db.select({ c: attempts.createdAt, k: attempts.correct, f: attempts.confidence }).from(attempts).where(eq(attempts.userId, user.id)).all(), RUNS),
 );
-const dashboard = summarise(await time(() => getDashboard({ userId: user.id, now })));
+const dashboard = summarise(await time(() => getDashboard({ userId: user.id, now }), RUNS));
 
 printTable(`Dashboard for a learner with ${ATTEMPTS} attempts over ${live.length} questions (${RUNS} runs)`, [
   { name: "baseline: read the attempt rows", ...baseline },

@@ -13,7 +13,7 @@ import { SandboxPool } from "../app/drills/pool.server";
 import { runDrill } from "../app/drills/runner.server";
 import { harnessFactory } from "../app/drills/sandbox/in-isolate";
 import { judge } from "../app/drills/sandbox/host-assert";
-import { printTable, summarise } from "./stats";
+import { printTable, summarise, time } from "./stats";
 
 const SOLUTION = `
 export function createTokenBucket({ capacity, refillPerSecond, now }) {
@@ -63,16 +63,6 @@ async function inProcess(): Promise<number> {
   return failed;
 }
 
-async function samples(fn: () => Promise<unknown>, n: number): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return out;
-}
-
 async function throughput(fn: () => Promise<unknown>, inFlight: number, total: number): Promise<number> {
   let next = 0;
   const t = performance.now();
@@ -91,11 +81,9 @@ const check = await sandboxed();
 if (check.status !== "pass" || check.tests.length !== 20) throw new Error(`bench drill failed in the sandbox: ${JSON.stringify(check)}`);
 if ((await inProcess()) !== 0) throw new Error("bench drill failed in-process");
 
-for (let i = 0; i < 20; i++) await sandboxed(); // warm JITs and the pool
-for (let i = 0; i < 20; i++) await inProcess();
-
-const base = summarise(await samples(inProcess, 200));
-const sand = summarise(await samples(sandboxed, 200));
+// 20 unmeasured runs each warm the JITs and the pool.
+const base = summarise(await time(inProcess, 200, 20));
+const sand = summarise(await time(sandboxed, 200, 20));
 const baseRps = await throughput(inProcess, 2, 400);
 const sandRps = await throughput(sandboxed, 2, 400);
 await pool.close();

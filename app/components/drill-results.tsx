@@ -1,5 +1,19 @@
 /** The results panel of a drill run: overall status, then every test (hidden ones by category). */
+import type { ReactNode } from "react";
 import type { DrillResults } from "~/drills/runner.server";
+
+function TestRow({ status, name, children }: { status: string; name: string; children?: ReactNode }) {
+  return (
+    <li className={`test-item is-${status}`}>
+      <span className="test-status" aria-hidden="true">
+        {status === "pass" ? "✓" : "✗"}
+      </span>
+      <span className="visually-hidden">{status === "pass" ? "Passed:" : "Failed:"}</span>
+      <span className="test-name">{name}</span>
+      {children}
+    </li>
+  );
+}
 
 export function DrillResultsPanel({ results }: { results: DrillResults }) {
   const passed = results.tests.filter((t) => t.status === "pass").length;
@@ -25,12 +39,7 @@ export function DrillResultsPanel({ results }: { results: DrillResults }) {
           <h3 className="small">Visible tests</h3>
           <ul className="test-list">
             {visible.map((t, i) => (
-              <li key={i} className={`test-item is-${t.status}`}>
-                <span className="test-status" aria-hidden="true">
-                  {t.status === "pass" ? "✓" : "✗"}
-                </span>
-                <span className="visually-hidden">{t.status === "pass" ? "Passed:" : "Failed:"}</span>
-                <span className="test-name">{t.name}</span>
+              <TestRow key={i} status={t.status} name={t.name}>
                 {t.message ? <pre className="result-message">{t.message}</pre> : null}
                 {t.output ? (
                   <details>
@@ -38,7 +47,7 @@ export function DrillResultsPanel({ results }: { results: DrillResults }) {
                     <pre className="result-output">{t.output}</pre>
                   </details>
                 ) : null}
-              </li>
+              </TestRow>
             ))}
           </ul>
         </>
@@ -49,13 +58,7 @@ export function DrillResultsPanel({ results }: { results: DrillResults }) {
           <p className="hint">Hidden tests show which behaviour failed, not their inputs.</p>
           <ul className="test-list">
             {hidden.map((t, i) => (
-              <li key={i} className={`test-item is-${t.status}`}>
-                <span className="test-status" aria-hidden="true">
-                  {t.status === "pass" ? "✓" : "✗"}
-                </span>
-                <span className="visually-hidden">{t.status === "pass" ? "Passed:" : "Failed:"}</span>
-                <span className="test-name">{t.category}</span>
-              </li>
+              <TestRow key={i} status={t.status} name={t.category ?? t.name} />
             ))}
           </ul>
         </>

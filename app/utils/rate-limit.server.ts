@@ -19,15 +19,20 @@ function authPerIp() {
   return singleton("rl-auth-ip", () => new RateLimiterMemory({ keyPrefix: "auth-ip", points: 30, duration: 60 }));
 }
 
-/** Counts one auth request from this IP; returns the milliseconds to wait when past the ceiling, else 0. */
-export async function limitAuthByIp(ip: string): Promise<number> {
+/** Consumes one point; returns the milliseconds to wait when the limit is hit, else 0. */
+async function waitFor(limiter: RateLimiterMemory, key: string): Promise<number> {
   try {
-    await authPerIp().consume(ip);
+    await limiter.consume(key);
     return 0;
   } catch (res) {
     if (res instanceof RateLimiterRes) return res.msBeforeNext;
     throw res;
   }
+}
+
+/** Counts one auth request from this IP; returns the milliseconds to wait when past the ceiling, else 0. */
+export function limitAuthByIp(ip: string): Promise<number> {
+  return waitFor(authPerIp(), ip);
 }
 
 /** Seconds for a Retry-After header (at least 1). */
@@ -74,14 +79,8 @@ function drillRuns() {
 }
 
 /** Counts one drill run or submission for this learner; returns ms to wait when over the limit, else 0. */
-export async function limitDrillRuns(userId: string): Promise<number> {
-  try {
-    await drillRuns().consume(userId);
-    return 0;
-  } catch (res) {
-    if (res instanceof RateLimiterRes) return res.msBeforeNext;
-    throw res;
-  }
+export function limitDrillRuns(userId: string): Promise<number> {
+  return waitFor(drillRuns(), userId);
 }
 
 export { retryAfterSeconds };

@@ -5,9 +5,13 @@ export async function hydrated(page: Page) {
   await page.waitForSelector("html[data-hydrated]");
 }
 
-/** Answers whatever question is on screen, using the keyboard where the product offers shortcuts. */
-export async function answerCurrent(page: Page) {
+/**
+ * Answers whatever question is on screen, using the keyboard where the product offers shortcuts,
+ * optionally saying how sure the learner is first.
+ */
+export async function answerCurrent(page: Page, options: { confidence?: "Not sure" | "Fairly sure" | "Certain" } = {}) {
   await hydrated(page);
+  if (options.confidence) await page.getByRole("radio", { name: options.confidence }).check();
   if ((await page.locator("input[data-shortcut]").count()) > 0) {
     await page.keyboard.press("1");
     await page.keyboard.press("Enter");

@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { axe, describeViolations, sharedBrowser } from "./browser";
-import { hydrated, startPractice } from "./flows";
+import { answerCurrent, hydrated, startPractice } from "./flows";
 
 const base = inject("baseUrl");
 const browser = sharedBrowser();
@@ -20,23 +20,9 @@ async function expectClean(page: Page, label: string) {
   expect(violations, `${label}\n${describeViolations(violations)}`).toEqual([]);
 }
 
-/** Answers the question on screen with option 1 (or a stock answer), saying "Fairly sure". */
+/** Answers the question on screen (saying "Fairly sure") and self-assesses free text, so it is scheduled. */
 async function answerWithConfidence(page: Page) {
-  await hydrated(page);
-  await page.getByRole("radio", { name: "Fairly sure" }).check();
-  if ((await page.locator("input[data-shortcut]").count()) > 0) {
-    await page.keyboard.press("1");
-    await page.keyboard.press("Enter");
-  } else if ((await page.locator("#numeric-answer").count()) > 0) {
-    await page.fill("#numeric-answer", "42");
-    await page.keyboard.press("Enter");
-  } else if ((await page.locator("#free-text-answer").count()) > 0) {
-    await page.fill("#free-text-answer", "I would name the trade-offs and the failure modes.");
-    await page.keyboard.press("Control+Enter");
-  } else {
-    await page.getByRole("button", { name: /Submit answer/ }).click();
-  }
-  await page.getByRole("heading", { name: "Explanation" }).waitFor();
+  await answerCurrent(page, { confidence: "Fairly sure" });
   // Free text is scheduled once self-assessed: tick every point.
   if ((await page.getByRole("button", { name: "Save self-assessment" }).count()) > 0) {
     for (const box of await page.getByRole("checkbox").all()) await box.check();

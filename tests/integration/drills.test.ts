@@ -59,7 +59,7 @@ describe("a drill page", () => {
     expect((res.data as { results: { failedCategories: string[] } }).results.failedCategories).toEqual(["handles negative numbers"]);
     const userId = await userIdOf(client);
     const flagged = getDb().select().from(cards).where(and(eq(cards.userId, userId))).all();
-    expect(flagged.map((c) => c.questionId).sort()).toEqual(["fx-numeric", "fx-single"]);
+    expect(flagged.map((c) => c.questionId).sort()).toEqual(["fx-multiple", "fx-true-false"]);
     expect(flagged.every((c) => c.flaggedAt !== null)).toBe(true);
   });
 
