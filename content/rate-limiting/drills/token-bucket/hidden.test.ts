@@ -32,3 +32,13 @@ test("a failed take removes nothing", { category: "does not spend tokens on a re
   assert.equal(bucket.tryTake(2), false, "only one token is back");
   assert.equal(bucket.tryTake(1), true, "that token was not spent by the refused take");
 });
+
+test("a rate below one token per second still refills continuously", { category: "refills at rates below one token per second" }, async ({ exports, clock, assert }) => {
+  const bucket = exports.createTokenBucket({ capacity: 2, refillPerSecond: 0.5, now: clock.now });
+  bucket.tryTake(2);
+  await clock.advance(3000);
+  assert.equal(bucket.tryTake(2), false, "1.5 tokens after 3 s at 0.5 tokens/s");
+  assert.equal(bucket.tryTake(1), true, "one of the 1.5 tokens");
+  await clock.advance(1000);
+  assert.equal(bucket.tryTake(1), true, "the half token kept plus another half after 1 s");
+});

@@ -12,3 +12,11 @@ test("refills one token per second", async ({ exports, clock, assert }) => {
   await clock.advance(1);
   assert.equal(bucket.tryTake(), true, "after 1000 ms");
 });
+
+test("a take can spend several tokens at once", ({ exports, clock, assert }) => {
+  const bucket = exports.createTokenBucket({ capacity: 5, refillPerSecond: 1, now: clock.now });
+  assert.equal(bucket.tryTake(3), true, "take 3 from a full bucket of 5");
+  assert.equal(bucket.tryTake(3), false, "take 3 more when only 2 are left");
+  assert.equal(bucket.tryTake(2), true, "take the 2 that are left");
+  assert.equal(bucket.tryTake(), false, "take 1 from an empty bucket");
+});
