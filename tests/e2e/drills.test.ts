@@ -65,7 +65,7 @@ describe("a code drill", () => {
     await page.keyboard.insertText(SOLUTION);
     await page.getByRole("button", { name: "Submit (all tests)" }).click();
     await page.getByRole("heading", { name: /Submission results/ }).waitFor();
-    await expect.poll(() => page.locator(".results").textContent()).toMatch(/All 6 tests pass, hidden ones included\./);
+    await expect.poll(() => page.locator(".results").textContent()).toMatch(/All 8 tests pass, hidden ones included\./);
     expect(await page.getByText("caps the bucket at its capacity").count()).toBe(1);
     await expectClean(page, "drill page with results");
 
@@ -86,7 +86,7 @@ describe("a code drill", () => {
     await textarea.fill(SOLUTION_LINES);
     await page.getByRole("button", { name: "Run visible tests" }).click();
     await page.getByRole("heading", { name: /Run results/ }).waitFor();
-    expect(await page.locator(".results .verdict").textContent()).toMatch(/All 2 visible tests pass/);
+    expect(await page.locator(".results .verdict").textContent()).toMatch(/All 3 visible tests pass/);
     await context.close();
   });
 
