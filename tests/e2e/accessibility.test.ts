@@ -82,3 +82,14 @@ describe("keyboard only", () => {
     await context.close();
   });
 });
+
+describe("small screens", () => {
+  it.each(["/", "/topics", "/topics/indexing", "/drills", "/drills/idempotency-key-store", "/review", "/me", "/login"])("%s fits a 390 px phone without sideways scrolling", async (path) => {
+    const context = await browser().newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(base + path);
+    await page.waitForSelector("html[data-hydrated]");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await context.close();
+  });
+});
