@@ -137,10 +137,11 @@ test("a returned error response is stored and replayed", { category: "treats any
   t.assert.equal(calls, 1, "handler calls");
 });
 
-test("a thrown error is not stored, so a retry runs the handler", { category: "lets a retry run the handler after the handler throws" }, async (t) => {
+test("a thrown error is not stored, so a retry runs the handler", { category: "lets a retry run the handler after the handler fails" }, async (t) => {
   const store = makeStore(t);
   const h = makeHandler(t);
-  const handler = t.faults.failOn(h.fn, [1], "database unavailable");
+  const failing = t.faults.failOn(h.fn, [1], "database unavailable");
+  const handler = async (body: string) => failing(body); // the first call rejects
   const handle = t.exports.createIdempotentHandler({ store, handler, fingerprint: fingerprint(t) });
   await t.assert.rejects(() => handle({ key: "k1", body: "a" }), "database unavailable", "the handler's error reaches the caller");
   const retry = await handle({ key: "k1", body: "a" });
@@ -148,11 +149,12 @@ test("a thrown error is not stored, so a retry runs the handler", { category: "l
   t.assert.equal(await handle({ key: "k1", body: "a" }), { kind: "replayed", response: retry.response }, "a later retry replays the successful response");
 });
 
-test("a failed first attempt racing a duplicate", { category: "lets a retry run the handler after the handler throws" }, async (t) => {
+test("a failed first attempt racing a duplicate", { category: "lets a retry run the handler after the handler fails" }, async (t) => {
   for (const seed of [1, 2, 5]) {
     const store = makeStore(t);
     const h = makeHandler(t);
-    const handler = t.faults.failOn(h.fn, [1], "timeout");
+    const failing = t.faults.failOn(h.fn, [1], "timeout");
+    const handler = async (body: string) => failing(body); // the first call rejects
     const handle = t.exports.createIdempotentHandler({ store, handler, fingerprint: fingerprint(t) });
     const req = { key: "k1", body: "a" };
     await t.concurrently([() => handle(req), () => handle(req)], { seed });

@@ -97,7 +97,7 @@ test("2,000 requests, many failing", { category: "stays bounded over thousands o
   t.assert.equal(last && [last.requestId, last.ok], ["req-1999", true], "the newest history entry");
 });
 
-test("200 requests in flight at once", { category: "tracks concurrent in-flight requests and still cancels them on shutdown" }, async (t) => {
+test("200 requests in flight at once", { category: "tracks many concurrent in-flight requests, cancels them on shutdown, and cleans up after each one" }, async (t) => {
   const bus = new TestBus();
   const tracker = t.exports.createRequestTracker({ bus, now: t.clock.now });
   const g = gate();

@@ -85,7 +85,7 @@ test("each aggregate's messages reach the broker in order across failing passes"
   t.assert.equal(byAggregate(broker.log), { "agg-0": [1, 4, 7, 10], "agg-1": [2, 5, 8, 11], "agg-2": [3, 6, 9, 12] }, "order per aggregate at the broker");
 });
 
-test("a crash between publish and mark loses nothing", { category: "survives a crash between publish and mark without losing messages" }, async (t) => {
+test("a crash between publish and mark loses nothing", { category: "stops the pass when markSent fails, without losing the published row" }, async (t) => {
   const store = makeOutbox(t, [["a", "1"], ["b", "2"], ["a", "3"], ["c", "4"]]);
   const broker = makeBroker(t);
   const crash = t.faults.crashAt(2); // the process dies inside the second markSent
@@ -120,7 +120,7 @@ test("an empty outbox publishes nothing", { category: "handles an empty outbox" 
   t.assert.equal(broker.log.length, 0, "messages published");
 });
 
-test("skipped rows still count towards the batch", { category: "fetches at most batchSize rows per pass" }, async (t) => {
+test("skipped rows still count towards the batch", { category: "fetches one batch per pass; skipped rows count towards batchSize" }, async (t) => {
   const store = makeOutbox(t, [["a", "1"], ["a", "2"], ["a", "3"], ["b", "4"]]);
   const broker = makeBroker(t);
   const flaky = t.faults.failOn(broker.publish, [1], "broker timeout");

@@ -99,3 +99,13 @@ test("deleted messages never reach the dead-letter list", { category: "moves a m
   t.assert.equal(q.receive(2), [], "nothing left to deliver");
   t.assert.equal(q.deadLetters().map((d: any) => d.body), ["b"], "dead letters");
 });
+
+test("a redelivered message keeps its place in send order", { category: "receives the oldest visible messages first, redeliveries included" }, async (t) => {
+  const q = t.exports.createQueue(options(t));
+  q.send("a");
+  q.send("b");
+  q.send("c");
+  t.assert.equal(q.receive().map((m: any) => m.body), ["a"], "first receive(1)");
+  await t.clock.advance(30_000); // a was not deleted and is visible again
+  t.assert.equal(q.receive(3).map((m: any) => [m.body, m.receiveCount]), [["a", 2], ["b", 1], ["c", 1]], "receive(3) once a is visible again");
+});

@@ -56,6 +56,37 @@ test("concurrent callers during the trial fail fast", { category: "admits exactl
     t.assert.equal(fastFailed.length, 3, `callers rejected with CircuitOpenError (seed ${seed})`);
     t.assert.equal(breaker.state(), "closed", `state after the successful trial (seed ${seed})`);
   }
+
+  // Callers now arrive one by one, interleaved with the trial's progress: any that arrives while the
+  // trial is still in flight must fail fast; ones that arrive after it closed the breaker pass.
+  for (const seed of [3, 11, 29, 64]) {
+    const breaker = setup(t);
+    await trip(breaker);
+    await t.clock.advance(5_000);
+    let calls = 0;
+    let trialDone = false;
+    let overlapping = 0;
+    const fn = async () => {
+      calls++;
+      if (calls > 1 && !trialDone) overlapping++;
+      const isTrial = calls === 1;
+      await t.point("dependency.call");
+      await t.point("dependency.reply");
+      if (isTrial) trialDone = true;
+      return "ok";
+    };
+    const caller = async () => {
+      await t.point("caller.arrives");
+      return breaker.call(fn);
+    };
+    const { results } = await t.concurrently([caller, caller, caller, caller, caller], { seed });
+    const fulfilled = results.filter((r: any) => r.status === "fulfilled");
+    const others = results.filter((r: any) => r.status === "rejected" && !(r.reason instanceof t.exports.CircuitOpenError));
+    t.assert.equal(overlapping, 0, `calls that reached the dependency while the trial was in flight (seed ${seed})`);
+    t.assert.equal(others.length, 0, `rejections other than CircuitOpenError (seed ${seed})`);
+    t.assert.equal(fulfilled.length, calls, `every caller that reached the dependency got its value (seed ${seed})`);
+    t.assert.equal(breaker.state(), "closed", `state after the successful trial (seed ${seed})`);
+  }
 });
 
 test("state is half-open while the trial is in flight", { category: "reports half-open while the trial is in flight" }, async (t) => {
@@ -146,6 +177,44 @@ test("a slow success from before the breaker opened does not close it", { catego
   const r = await outcome(breaker.call(probe.fn));
   t.assert.ok(r.error instanceof t.exports.CircuitOpenError, "calls still fail fast");
   t.assert.equal(probe.calls, 0, "the dependency is not called");
+});
+
+test("a slow failure from before the breaker opened does not restart the cool-down", { category: "ignores outcomes of calls admitted before the breaker opened" }, async (t) => {
+  const breaker = setup(t, { failureThreshold: 2 });
+  const slow = settle(
+    breaker.call(async () => {
+      await t.clock.sleep(3_000);
+      throw new Error("late failure");
+    }),
+  );
+  await trip(breaker, 2);
+  t.assert.equal(breaker.state(), "open", "after two quick failures");
+  await t.clock.advance(3_000);
+  t.assert.equal((slow.reason as Error)?.message, "late failure", "the slow call still gets its own error");
+  t.assert.equal(breaker.state(), "open", "still open after the stale failure");
+  await t.clock.advance(2_000);
+  const up = dependency("ok");
+  t.assert.equal(await breaker.call(up.fn), "ok", "5,000 ms after opening the trial runs (the stale failure did not restart the cool-down)");
+  t.assert.equal(up.calls, 1, "the trial reached the dependency");
+});
+
+test("a slow success from before the breaker opened does not end the trial", { category: "ignores outcomes of calls admitted before the breaker opened" }, async (t) => {
+  const breaker = setup(t, { failureThreshold: 2 });
+  const slow = settle(breaker.call(() => t.clock.sleep(6_000).then(() => "late")));
+  await trip(breaker, 2);
+  await t.clock.advance(5_000);
+  const trial = settle(breaker.call(() => t.clock.sleep(2_000).then(() => "recovered")));
+  t.assert.equal(breaker.state(), "half-open", "the trial is in flight");
+  await t.clock.advance(1_000);
+  t.assert.equal(slow.value, "late", "the slow call still gets its own value");
+  t.assert.equal(breaker.state(), "half-open", "the stale success does not close the breaker during the trial");
+  const probe = dependency("ok");
+  const r = await outcome(breaker.call(probe.fn));
+  t.assert.ok(r.error instanceof t.exports.CircuitOpenError, "calls during the trial still fail fast");
+  t.assert.equal(probe.calls, 0, "the dependency is not called during the trial");
+  await t.clock.advance(1_000);
+  t.assert.equal(trial.value, "recovered", "the trial's value");
+  t.assert.equal(breaker.state(), "closed", "the trial's own success closes the breaker");
 });
 
 test("a synchronous throw counts as a failure", { category: "treats a synchronous throw from fn as a failure" }, async (t) => {

@@ -114,14 +114,7 @@ test("time spent in attempts counts against the deadline", { category: "measures
 });
 
 test("one attempt allowed means no retry", { category: "treats maxAttempts as total attempts, including the first" }, async (t) => {
-  let draws = 0;
-  const { options, sleeps } = setup(t, {
-    maxAttempts: 1,
-    random: () => {
-      draws++;
-      return 0.5;
-    },
-  });
+  const { options, sleeps } = setup(t, { maxAttempts: 1 });
   let calls = 0;
   const out = settle(
     t.exports.retry(async (attempt: number) => {
@@ -133,7 +126,6 @@ test("one attempt allowed means no retry", { category: "treats maxAttempts as to
   await t.clock.advance(10_000);
   t.assert.equal(calls, 1, "op calls with maxAttempts 1");
   t.assert.equal(sleeps, [], "no delay");
-  t.assert.equal(draws, 0, "random() is not called when no retry follows");
   t.assert.equal(out.reason, transient(0), "rejects with op's error");
 });
 
@@ -164,18 +156,42 @@ test("a synchronous throw from op is retried like a rejection", { category: "tre
 });
 
 test("a first-time success needs no delay", { category: "returns at once when the first attempt succeeds" }, async (t) => {
-  let draws = 0;
-  const { options, sleeps } = setup(t, {
-    random: () => {
-      draws++;
-      return 0.5;
-    },
-  });
+  const { options, sleeps } = setup(t);
   const start = t.clock.now();
   const out = settle(t.exports.retry(async () => 7, options), t.clock);
   await t.clock.advance(1_000);
   t.assert.equal(out.value, 7, "the value");
   t.assert.equal(out.at, start, "resolved without waiting");
   t.assert.equal(sleeps, [], "no sleep");
-  t.assert.equal(draws, 0, "no random() call");
+});
+
+test("random() is drawn only for a delay that follows a retryable failure", { category: "calls random() only when computing a delay (not before the first attempt, not once no retry can follow)" }, async (t) => {
+  let draws = 0;
+  const random = () => {
+    draws++;
+    return 0.5;
+  };
+  const success = setup(t, { random });
+  const ok = settle(t.exports.retry(async () => "ok", success.options), t.clock);
+  await t.clock.advance(1_000);
+  t.assert.equal(ok.value, "ok", "a first-time success resolves");
+  t.assert.equal(draws, 0, "random() calls when the first attempt succeeds");
+
+  const single = setup(t, { maxAttempts: 1, random });
+  const one = settle(t.exports.retry(alwaysFails, single.options), t.clock);
+  await t.clock.advance(1_000);
+  t.assert.equal(one.reason, transient(0), "maxAttempts 1 rejects with op's error");
+  t.assert.equal(draws, 0, "random() calls when maxAttempts is 1");
+
+  const fatalOnly = setup(t, { random });
+  const f = settle(t.exports.retry(async (attempt: number) => { throw fatal(attempt); }, fatalOnly.options), t.clock);
+  await t.clock.advance(1_000);
+  t.assert.equal(f.reason, fatal(0), "a non-retryable error rejects");
+  t.assert.equal(draws, 0, "random() calls after a non-retryable error");
+
+  const three = setup(t, { maxAttempts: 3, random });
+  const r = settle(t.exports.retry(alwaysFails, three.options), t.clock);
+  await t.clock.advance(10_000);
+  t.assert.equal(r.reason, transient(2), "maxAttempts 3 rejects with the last error");
+  t.assert.equal(draws, 2, "random() calls for the two delays between three attempts");
 });

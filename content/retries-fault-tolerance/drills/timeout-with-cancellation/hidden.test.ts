@@ -127,7 +127,7 @@ test("no listener is left on the caller's signal", { category: "stops listening 
   t.assert.equal(fast.m.signal?.aborted, false, "a late outer abort does not touch a finished operation");
 });
 
-test("only the first abort counts", { category: "Controller: abort is idempotent and calls each listener once" }, ({ exports, assert }) => {
+test("only the first abort counts", { category: "Controller: only the first abort counts, and a listener added after it is never called" }, ({ exports, assert }) => {
   const controller = new exports.Controller();
   let calls = 0;
   controller.signal.onAbort(() => calls++);

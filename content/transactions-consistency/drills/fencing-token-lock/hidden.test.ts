@@ -108,6 +108,22 @@ test("an old write in flight and a new one", { category: "never lets an older in
     t.assert.ok(results[0].status === "fulfilled" || isStale(t, results[0]), `seed ${seed}: the token-1 write succeeds first or is rejected as stale`);
     t.assert.equal(data.get("k"), "new", `seed ${seed}: the value left in the backend`);
   }
+
+  // The two clients now call write at scheduler-chosen moments: the newer writer may arrive before
+  // the older one, while its backend write is in flight, or after it has landed.
+  for (const seed of [7, 8, 9, 10, 11, 12, 13, 14]) {
+    const { backend, data, applied } = fakeBackend(t);
+    const storage = t.exports.createFencedStorage(backend);
+    const client = (value: string, token: number) => async () => {
+      await t.point(`client ${value} wakes`);
+      return storage.write("k", value, token);
+    };
+    const { results } = await t.concurrently([client("old", 1), client("new", 2)], { seed });
+    t.assert.equal(results[1].status, "fulfilled", `seed ${seed} (clients arrive in any order): the token-2 write`);
+    t.assert.ok(results[0].status === "fulfilled" || isStale(t, results[0]), `seed ${seed} (clients arrive in any order): the token-1 write succeeds first or is rejected as stale`);
+    t.assert.equal(data.get("k"), "new", `seed ${seed} (clients arrive in any order): the value left in the backend`);
+    t.assert.equal(applied[applied.length - 1], ["k", "new"], `seed ${seed} (clients arrive in any order): the last write the backend applied`);
+  }
 });
 
 test("six writers on one key", { category: "applies writes to one key one at a time, in call order" }, async (t) => {
