@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Html, SourceList } from "~/components/html";
+import { listDrills } from "~/models/drill.server";
 import { startPractice } from "~/models/practice.server";
 import { getTopic, getTopicProgress } from "~/models/topic.server";
 import { requirePost } from "~/utils/forms";
@@ -22,7 +23,8 @@ export async function loader({ request, params: raw }: LoaderFunctionArgs) {
   const topic = await loadTopic(raw);
   const user = await getSessionUser(request);
   const progress = user ? await getTopicProgress({ slug: topic.slug, userId: user.id }) : null;
-  return { topic, progress };
+  const drills = await listDrills({ userId: user?.id ?? null, topicSlug: topic.slug });
+  return { topic, progress, drills };
 }
 
 export async function action({ request, params: raw }: ActionFunctionArgs) {
@@ -35,7 +37,7 @@ export async function action({ request, params: raw }: ActionFunctionArgs) {
 }
 
 export default function TopicPage() {
-  const { topic, progress } = useLoaderData<typeof loader>();
+  const { topic, progress, drills } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const starting = navigation.state !== "idle" && navigation.formMethod === "POST";
   return (
@@ -66,6 +68,18 @@ export default function TopicPage() {
             </button>
           </Form>
           <p className="hint">Up to 10 questions, unseen ones first.</p>
+          {drills.length > 0 ? (
+            <div className="topic-drills">
+              <h2 className="small eyebrow">Code drills</h2>
+              <ul>
+                {drills.map((d) => (
+                  <li key={d.id}>
+                    <Link to={`/drills/${d.id}`}>{d.title}</Link> <span className="small muted">· {d.difficulty}{d.progress === "passed" ? " · passed" : ""}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
         </div>
       </div>
       <article className="prose" aria-label="Primer">
