@@ -15,6 +15,7 @@ import { ContentInvalidError, syncContent } from "../app/content/sync.server";
 import { closeDb, getDb, migrateDatabase } from "../app/utils/db.server";
 import { getEnv } from "../app/utils/env.server";
 import { markDraining } from "../app/utils/lifecycle.server";
+import { closeSandboxPoolIfStarted } from "../app/drills/runner.server";
 import { getLogger } from "../app/utils/logger.server";
 import { purgeExpiredSessions } from "../app/utils/session.server";
 
@@ -101,6 +102,7 @@ export function installShutdown(server: Server): void {
     }, env.SHUTDOWN_TIMEOUT_MS);
     force.unref();
     server.close((err) => {
+      void closeSandboxPoolIfStarted();
       closeDb();
       log.info("shutdown complete");
       process.exit(err ? 1 : 0);

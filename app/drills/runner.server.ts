@@ -8,7 +8,7 @@
  * hidden test is reported by its category only: never its name, input, message or output.
  */
 import { getEnv } from "../utils/env.server";
-import { singleton } from "../utils/singleton.server";
+import { hasSingleton, singleton } from "../utils/singleton.server";
 import { compileModule } from "./compile.server";
 import { SandboxPool } from "./pool.server";
 import type { SandboxJob } from "./sandbox/protocol";
@@ -46,6 +46,11 @@ export function getSandboxPool(): SandboxPool {
 
 export async function closeSandboxPool(): Promise<void> {
   await getSandboxPool().close();
+}
+
+/** At shutdown: stops the sandbox children if any drill ever ran, without starting a pool to do it. */
+export async function closeSandboxPoolIfStarted(): Promise<void> {
+  if (hasSingleton("sandbox-pool")) await getSandboxPool().close();
 }
 
 export async function runDrill(drill: RunnableDrill, submission: Submission, pool: SandboxPool = getSandboxPool()): Promise<DrillResults> {

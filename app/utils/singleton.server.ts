@@ -13,3 +13,7 @@ export function resetSingleton(name: string): void {
   const store = globalThis as unknown as Record<symbol, unknown>;
   delete store[Symbol.for(`groundwork.${name}`)];
 }
+
+export function hasSingleton(name: string): boolean {
+  return (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(`groundwork.${name}`)] !== undefined;
+}

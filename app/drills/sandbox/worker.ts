@@ -154,4 +154,6 @@ process.on("message", (job: SandboxJob) => {
     (e: unknown) => process.send?.({ ok: false, message: (e as Error)?.message ?? String(e) } satisfies SandboxReply),
   );
 });
+// The parent went away (shutdown or crash): nothing is left to answer to.
+process.on("disconnect", () => process.exit(0));
 process.send?.({ ready: true });
