@@ -66,6 +66,18 @@ test("a caller that misses while the value is being stored joins the flight", { 
   t.assert.equal([first.stats.calls, second.stats.calls], [1, 0], "loader calls (first, late caller)");
 });
 
+test("a flight ends once its value is stored, so a later miss loads again", { category: "ends the flight after a successful load, so a later miss loads again" }, async (t: any) => {
+  const { store, cache } = fakeCache(t);
+  const products = t.exports.createCacheAside({ cache });
+  const first = fakeLoader(t, "v1");
+  t.assert.equal(await products.get("k", first.loader), "v1", "the first get loads");
+  store.delete("k"); // the cached entry expires or is evicted
+  const second = fakeLoader(t, "v2");
+  t.assert.equal(await products.get("k", second.loader), "v2", "a get after the cached entry is gone");
+  t.assert.equal([first.stats.calls, second.stats.calls], [1, 1], "loader calls (first get, get after the entry is gone)");
+  t.assert.equal(store.get("k"), "v2", "the reloaded value is cached");
+});
+
 test("a failed load is shared by its waiters and not cached", { category: "shares a load failure with its waiters but retries afterwards" }, async (t: any) => {
   for (const seed of [3, 11, 19]) {
     const store = new Map<string, unknown>();

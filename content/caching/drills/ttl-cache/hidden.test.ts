@@ -63,7 +63,7 @@ test("reading an expired entry removes it from memory", { category: "removes an 
   cache.close();
 });
 
-test("the periodic sweep removes expired entries nobody reads", { category: "sweeps expired entries periodically without reads" }, async ({ exports, clock, assert }) => {
+test("the periodic sweep removes expired entries nobody reads", { category: "keeps sweeping expired entries every sweepIntervalMs, even without reads" }, async ({ exports, clock, assert }) => {
   const cache = exports.createTtlCache(make(clock, 1000, 5000));
   for (let i = 0; i < 500; i++) cache.set(`k${i}`, i);
   cache.set("keeper", "x", 60_000);
@@ -73,7 +73,7 @@ test("the periodic sweep removes expired entries nobody reads", { category: "swe
   cache.close();
 });
 
-test("memory stays bounded under a stream of unique keys", { category: "sweeps expired entries periodically without reads" }, async ({ exports, clock, assert }) => {
+test("memory stays bounded under a stream of unique keys", { category: "keeps sweeping expired entries every sweepIntervalMs, even without reads" }, async ({ exports, clock, assert }) => {
   const cache = exports.createTtlCache(make(clock, 1000, 2000));
   let maxHeld = 0;
   // 20 new keys every 100 ms for 60 s, none read again: 200 per second.

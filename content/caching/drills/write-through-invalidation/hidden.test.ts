@@ -57,7 +57,7 @@ test("a read that fetched the old row before a write does not cache it afterward
   t.assert.equal(await repo.read("k"), "v2", "the next read");
 });
 
-test("a write whose delete lands before the read's fill does not leave the old value", { category: "undoes a fill that lands after a write's delete" }, async (t: any) => {
+test("a write whose delete lands before the read's fill does not leave the old value", { category: "leaves no stale entry when a write's delete lands before the read's cache.set" }, async (t: any) => {
   const f = fakes(t, { k: "v1" });
   const pendingSets: Array<() => void> = [];
   f.cache.set = async (key: string, value: unknown) => {
@@ -98,7 +98,7 @@ test("reads and a write under many interleavings leave no stale entry", { catego
   t.assert.ok(true, "every schedule left the cache empty or current");
 });
 
-test("two writers and two readers under many interleavings leave no stale entry", { category: "undoes a fill that lands after a write's delete" }, async (t: any) => {
+test("two writers and two readers under many interleavings leave no stale entry", { category: "leaves no stale entry when a write's delete lands before the read's cache.set" }, async (t: any) => {
   for (let seed = 100; seed <= 140; seed++) {
     const f = fakes(t, { k: "v1" });
     const repo = t.exports.createRepository({ db: f.db, cache: f.cache });
@@ -111,7 +111,7 @@ test("two writers and two readers under many interleavings leave no stale entry"
   t.assert.ok(true, "every schedule left the cache empty or current");
 });
 
-test("after a raced write, later reads fill the cache again", { category: "keeps caching after a write" }, async (t: any) => {
+test("after a raced write, later reads fill the cache again", { category: "reads after a write fill the cache again" }, async (t: any) => {
   const f = fakes(t, { k: "v1" });
   const repo = t.exports.createRepository({ db: f.db, cache: f.cache });
   await t.concurrently([() => repo.read("k"), () => repo.write("k", "v2"), () => repo.read("k")], { seed: 2 });
@@ -122,7 +122,7 @@ test("after a raced write, later reads fill the cache again", { category: "keeps
   t.assert.equal(f.stats.dbReads, before, "the other read is a cache hit");
 });
 
-test("a write to one key does not stop a read of another key from filling", { category: "tracks writes per key" }, async (t: any) => {
+test("a write to one key does not stop a read of another key from filling", { category: "a write to one key does not stop reads of other keys from filling the cache" }, async (t: any) => {
   const f = fakes(t, { a: "A1", b: "B1" });
   const realRead = f.db.read;
   let releaseRead: () => void = () => {};
@@ -143,10 +143,11 @@ test("a write to one key does not stop a read of another key from filling", { ca
   t.assert.equal(f.store.get("a"), "A1", "a is cached although b was written meanwhile");
 });
 
-test("a missing row that is written later can be read and cached", { category: "never caches a missing row" }, async (t: any) => {
+test("a missing row that is written later can be read and cached", { category: "does not cache a missing row, and caches it once a write creates it" }, async (t: any) => {
   const f = fakes(t);
   const repo = t.exports.createRepository({ db: f.db, cache: f.cache });
   t.assert.equal(await repo.read("new"), undefined, "read before the row exists");
+  t.assert.equal(f.store.has("new"), false, "nothing cached for the missing row");
   await repo.write("new", 1);
   t.assert.equal(await repo.read("new"), 1, "read after the write");
   t.assert.equal(f.store.get("new"), 1, "cached after the write");
