@@ -42,7 +42,7 @@ export class SandboxPool {
   private spawn(): Worker {
     const { file, execArgv } = this.options.worker ?? workerEntry();
     const child = fork(file, [], { execArgv, stdio: ["ignore", "ignore", "inherit", "ipc"], serialization: "advanced" });
-    const ready = new Promise<void>((resolve) => {
+    const ready = new Promise<void>((resolve, reject) => {
       const onMessage = (m: unknown) => {
         if ((m as { ready?: boolean }).ready) {
           child.off("message", onMessage);
@@ -50,14 +50,23 @@ export class SandboxPool {
         }
       };
       child.on("message", onMessage);
+      // A child that dies while starting (say, the native module fails to load) must not leave a job waiting forever.
+      child.once("exit", (code, signal) => reject(new Error(`the sandbox process exited while starting (${signal ?? code})`)));
     });
+    ready.catch(() => undefined);
     const worker: Worker = { child, busy: false, dead: false, ready };
+    let started = false;
+    ready.then(() => (started = true), () => undefined);
     child.on("exit", () => {
-      const i = this.workers.indexOf(worker);
-      if (i !== -1 && !this.closed) {
+      const replace = () => {
+        const i = this.workers.indexOf(worker);
+        if (i === -1 || this.closed) return;
         this.workers[i] = this.spawn();
         this.drain();
-      }
+      };
+      // A child that dies before it is ready would die again at once: back off instead of spinning.
+      if (started) replace();
+      else setTimeout(replace, 1000).unref();
     });
     return worker;
   }
@@ -81,7 +90,13 @@ export class SandboxPool {
   }
 
   private async dispatch(worker: Worker, { job, resolve }: Waiter): Promise<void> {
-    await worker.ready;
+    try {
+      await worker.ready;
+    } catch (error) {
+      worker.dead = true;
+      resolve({ ok: false, message: (error as Error).message });
+      return;
+    }
     const { child } = worker;
     let settled = false;
     const finish = (reply: SandboxReply) => {

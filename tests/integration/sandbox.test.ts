@@ -151,6 +151,19 @@ describe("hostile submissions are contained", () => {
   });
 });
 
+describe("a sandbox that cannot start", () => {
+  it("answers with an error instead of leaving the submission waiting", async () => {
+    const broken = new SandboxPool({ size: 1, graceMs: 200, worker: { file: "tests/fixtures/crashing-worker.mjs", execArgv: [] } });
+    try {
+      const r = await runDrill(drill, { code: HONEST, language: "typescript", mode: "run" }, broken);
+      expect(r.status).toBe("error");
+      expect(r.message).toMatch(/The sandbox failed: the sandbox process exited while starting/);
+    } finally {
+      await broken.close();
+    }
+  });
+});
+
 describe("ordinary JavaScript still works after the built-ins are frozen", () => {
   it("error subclasses can set their name, objects can override toString", async () => {
     const code = `
