@@ -11,6 +11,8 @@ import { compileModule, compileTests } from "./compile.server";
 import { drillFrontMatterSchema, type DrillFrontMatter } from "./schema";
 
 export type LoadedDrill = DrillFrontMatter & {
+  /** SQL drills: the dataset's SQL (schema and deterministic data). Empty for code drills. */
+  datasetSql: string;
   topic: string;
   dir: string;
   prompt: string;
@@ -24,6 +26,7 @@ export type LoadedDrill = DrillFrontMatter & {
 };
 
 const REQUIRED = ["drill.md", "starter.ts", "visible.test.ts", "hidden.test.ts", "solution.ts"] as const;
+const REQUIRED_SQL = ["drill.md", "starter.sql", "solution.sql"] as const;
 
 export function loadDrills(topicDir: string, topic: string, rel: (p: string) => string): { drills: LoadedDrill[]; problems: ContentProblem[] } {
   const root = path.join(topicDir, "drills");
@@ -36,7 +39,8 @@ export function loadDrills(topicDir: string, topic: string, rel: (p: string) => 
     .sort();
   for (const id of ids) {
     const dir = path.join(root, id);
-    const missing = REQUIRED.filter((f) => !existsSync(path.join(dir, f)));
+    const isSql = existsSync(path.join(dir, "solution.sql"));
+    const missing = (isSql ? REQUIRED_SQL : REQUIRED).filter((f) => !existsSync(path.join(dir, f)));
     if (missing.length) {
       problems.push({ file: rel(dir), field: "(folder)", message: `missing ${missing.join(", ")}` });
       continue;
@@ -60,6 +64,12 @@ export function loadDrills(topicDir: string, topic: string, rel: (p: string) => 
       continue;
     }
     const prompt = parsed.content.trim();
+    if (isSql) {
+      const sqlDrill = loadSqlDrill({ dir, topicDir, topic, rel, front: front.data, prompt, read });
+      if ("problem" in sqlDrill) problems.push(sqlDrill.problem);
+      else drills.push(sqlDrill.drill);
+      continue;
+    }
     if (prompt.length < 50) problems.push({ file: rel(path.join(dir, "drill.md")), field: "(body)", message: "the prompt must be at least 50 characters" });
     const wrongDir = path.join(dir, "wrong");
     const wrong = existsSync(wrongDir)
@@ -83,6 +93,7 @@ export function loadDrills(topicDir: string, topic: string, rel: (p: string) => 
     for (const w of wrong) hash.update(w.source);
     drills.push({
       ...front.data,
+      datasetSql: "",
       topic,
       dir: rel(dir),
       prompt,
@@ -96,4 +107,55 @@ export function loadDrills(topicDir: string, topic: string, rel: (p: string) => 
     });
   }
   return { drills, problems };
+}
+
+function loadSqlDrill(input: {
+  dir: string;
+  topicDir: string;
+  topic: string;
+  rel: (p: string) => string;
+  front: DrillFrontMatter;
+  prompt: string;
+  read: (f: string) => string;
+}): { drill: LoadedDrill } | { problem: ContentProblem } {
+  const { dir, front, rel } = input;
+  const file = rel(path.join(dir, "drill.md"));
+  if (front.kind === "code") return { problem: { file, field: "kind", message: "a drill with solution.sql must declare a sql-… kind" } };
+  if (!front.sql) return { problem: { file, field: "sql", message: "describe how the drill is graded (cases, targets, probes or invariants)" } };
+  if (input.prompt.length < 50) return { problem: { file, field: "(body)", message: "the prompt must be at least 50 characters" } };
+  let datasetSql = "";
+  if (front.dataset) {
+    const datasetFile = path.join(path.dirname(input.topicDir), "_datasets", `${front.dataset}.sql`);
+    if (!existsSync(datasetFile)) return { problem: { file, field: "dataset", message: `no dataset content/_datasets/${front.dataset}.sql` } };
+    datasetSql = readFileSync(datasetFile, "utf8");
+  } else if (front.kind === "sql-query" || front.kind === "sql-rewrite" || front.kind === "sql-index") {
+    return { problem: { file, field: "dataset", message: "name the dataset this drill runs on" } };
+  }
+  const wrongDir = path.join(dir, "wrong");
+  const wrong = existsSync(wrongDir)
+    ? readdirSync(wrongDir)
+        .filter((f) => f.endsWith(".sql"))
+        .sort()
+        .map((f) => ({ file: rel(path.join(wrongDir, f)), source: readFileSync(path.join(wrongDir, f), "utf8") }))
+    : [];
+  if (wrong.length === 0) return { problem: { file: rel(dir), field: "wrong/", message: "add at least one plausible-but-wrong solution" } };
+  const hash = createHash("sha256").update(datasetSql).update(JSON.stringify(front)).update(input.prompt);
+  for (const f of ["starter.sql", "solution.sql"]) hash.update(input.read(f));
+  for (const w of wrong) hash.update(w.source);
+  return {
+    drill: {
+      ...front,
+      datasetSql,
+      topic: input.topic,
+      dir: rel(dir),
+      prompt: input.prompt,
+      starter: input.read("starter.sql"),
+      visibleTests: "",
+      visibleJs: "",
+      hiddenJs: "",
+      solution: input.read("solution.sql"),
+      wrong,
+      contentHash: hash.digest("hex"),
+    },
+  };
 }

@@ -8,8 +8,9 @@ import { fork, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { SandboxJob, SandboxReply } from "./sandbox/protocol";
+import type { SqlJob } from "./sql/run";
 
-type Waiter = { job: SandboxJob; resolve: (r: SandboxReply) => void };
+type Waiter = { job: SandboxJob | SqlJob; resolve: (r: SandboxReply) => void };
 type Worker = { child: ChildProcess; busy: boolean; dead: boolean; ready: Promise<void> };
 
 export type PoolOptions = {
@@ -71,7 +72,7 @@ export class SandboxPool {
     return worker;
   }
 
-  run(job: SandboxJob): Promise<SandboxReply> {
+  run(job: SandboxJob | SqlJob): Promise<SandboxReply> {
     if (this.closed) return Promise.resolve({ ok: false, message: "the sandbox is shutting down" });
     return new Promise((resolve) => {
       this.queue.push({ job, resolve });

@@ -11,13 +11,28 @@ import { getEnv } from "../utils/env.server";
 import { hasSingleton, singleton } from "../utils/singleton.server";
 import { compileModule } from "./compile.server";
 import { SandboxPool } from "./pool.server";
-import type { SandboxJob } from "./sandbox/protocol";
-import type { SubmissionLanguage } from "./schema";
+import type { SandboxJob, SandboxReply } from "./sandbox/protocol";
+import type { DrillKind, SubmissionLanguage } from "./schema";
+import type { SqlExtras, SqlJob, SqlSpec } from "./sql/run";
 
 export const OUTPUT_LIMIT_BYTES = 64 * 1024;
 
-export type RunnableDrill = { id: string; visibleJs: string; hiddenJs: string; timeLimitMs: number; memoryLimitMb: number };
+export type RunnableDrill = {
+  id: string;
+  kind?: DrillKind;
+  visibleJs: string;
+  hiddenJs: string;
+  timeLimitMs: number;
+  memoryLimitMb: number;
+  /** SQL drills only. */
+  datasetSql?: string;
+  sql?: SqlSpec;
+  referenceSql?: string;
+};
 export type Submission = { code: string; language: SubmissionLanguage; mode: "run" | "submit" };
+
+/** Rows shown in a SQL drill's results grid (the first page). */
+export const SQL_ROW_CAP = 200;
 
 export type DrillTestResult = {
   name: string;
@@ -38,6 +53,8 @@ export type DrillResults = {
   failedCategories: string[];
   outputTruncated: boolean;
   durationMs: number;
+  /** SQL drills: the first visible case's rows and plan, and how long the query took. */
+  sql?: SqlExtras;
 };
 
 export function getSandboxPool(): SandboxPool {
@@ -56,6 +73,7 @@ export async function closeSandboxPoolIfStarted(): Promise<void> {
 export async function runDrill(drill: RunnableDrill, submission: Submission, pool: SandboxPool = getSandboxPool()): Promise<DrillResults> {
   const started = performance.now();
   const base = { version: 3 as const, mode: submission.mode, failedCategories: [], outputTruncated: false };
+  if (drill.kind && drill.kind !== "code") return runSql(drill, submission, pool, started);
   const compiled = compileModule(submission.code, submission.language);
   if (!compiled.ok) {
     return { ...base, status: "error", message: compiled.message, tests: [], durationMs: performance.now() - started };
@@ -69,6 +87,28 @@ export async function runDrill(drill: RunnableDrill, submission: Submission, poo
     outputLimitBytes: OUTPUT_LIMIT_BYTES,
   };
   const reply = await pool.run(job);
+  return shape(reply, submission.mode, started);
+}
+
+async function runSql(drill: RunnableDrill, submission: Submission, pool: SandboxPool, started: number): Promise<DrillResults> {
+  const job: SqlJob = {
+    kind: "sql",
+    drillKind: drill.kind as SqlJob["drillKind"],
+    datasetSql: drill.datasetSql ?? "",
+    spec: drill.sql ?? {},
+    referenceSql: drill.referenceSql ?? "",
+    submissionSql: submission.code,
+    mode: submission.mode,
+    timeLimitMs: drill.timeLimitMs,
+    rowCap: SQL_ROW_CAP,
+  };
+  const reply = (await pool.run(job)) as SandboxReply & { extras?: SqlExtras };
+  const results = shape(reply, submission.mode, started);
+  return reply.ok && reply.extras ? { ...results, sql: reply.extras } : results;
+}
+
+function shape(reply: SandboxReply, mode: "run" | "submit", started: number): DrillResults {
+  const base = { version: 3 as const, mode, failedCategories: [], outputTruncated: false };
   if (!reply.ok) return { ...base, status: "error", message: `The sandbox failed: ${reply.message}`, tests: [], durationMs: performance.now() - started };
   const tests: DrillTestResult[] = reply.tests.map((t) =>
     t.hidden

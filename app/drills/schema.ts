@@ -11,7 +11,39 @@ const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case 
 export const DEFAULT_TIME_LIMIT_MS = 2000;
 export const DEFAULT_MEMORY_LIMIT_MB = 64;
 
+const planRule = z.discriminatedUnion("rule", [
+  z.object({ rule: z.literal("no-full-scan"), table: z.string().min(1) }),
+  z.object({ rule: z.literal("uses-index"), table: z.string().min(1) }),
+  z.object({ rule: z.literal("covering"), table: z.string().min(1) }),
+  z.object({ rule: z.literal("no-temp-btree"), for: z.enum(["ORDER BY", "GROUP BY", "DISTINCT"]).optional() }),
+]);
+const hiddenPart = { hidden: z.boolean().optional(), category: z.string().trim().min(3).optional() };
+const needsCategory = (x: { hidden?: boolean; category?: string }) => !x.hidden || Boolean(x.category);
+
+/** How a SQL drill is graded; which fields apply depends on `kind`. */
+export const sqlSpecSchema = z.object({
+  ordered: z.boolean().optional(),
+  cases: z.array(z.object({ name: z.string().min(3), setup: z.string().optional(), ...hiddenPart }).refine(needsCategory, "a hidden case needs a category")).optional(),
+  plan: z.array(planRule).optional(),
+  targets: z.array(z.object({ name: z.string().min(3), sql: z.string().min(6), rules: z.array(planRule).min(1), ...hiddenPart }).refine(needsCategory, "a hidden target needs a category")).optional(),
+  maxIndexes: z.number().int().min(1).max(10).optional(),
+  probes: z
+    .array(z.object({ name: z.string().min(3), sql: z.string().min(6), expect: z.enum(["ok", "error"]), match: z.string().optional(), ...hiddenPart }).refine(needsCategory, "a hidden probe needs a category"))
+    .optional(),
+  requireIndexes: z.array(z.object({ table: z.string(), columns: z.array(z.string()).min(1), category: z.string().optional() })).optional(),
+  invariants: z.array(z.object({ name: z.string().min(3), sql: z.string().min(6), ...hiddenPart }).refine(needsCategory, "a hidden invariant needs a category")).optional(),
+  runTwice: z.boolean().optional(),
+  setup: z.string().optional(),
+});
+
+export const DRILL_KINDS = ["code", "sql-query", "sql-index", "sql-rewrite", "sql-schema", "sql-transaction"] as const;
+export type DrillKind = (typeof DRILL_KINDS)[number];
+
 export const drillFrontMatterSchema = z.object({
+  kind: z.enum(DRILL_KINDS).default("code"),
+  /** SQL drills: the dataset in content/_datasets/<name>.sql. */
+  dataset: slug.optional(),
+  sql: sqlSpecSchema.optional(),
   id: slug,
   title: z.string().trim().min(3).max(80),
   summary: z.string().trim().min(10).max(200),

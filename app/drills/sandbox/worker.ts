@@ -12,6 +12,7 @@ import ivm from "isolated-vm";
 import { harnessFactory } from "./in-isolate";
 import { judge } from "./host-assert";
 import type { SandboxJob, SandboxReply, SandboxTestResult } from "./protocol";
+import { runSqlJob, type SqlJob } from "../sql/run";
 
 const HARNESS_SOURCE = harnessFactory.toString();
 
@@ -148,8 +149,18 @@ async function runJob(job: SandboxJob): Promise<SandboxReply> {
   }
 }
 
-process.on("message", (job: SandboxJob) => {
-  runJob(job).then(
+process.on("message", (job: SandboxJob | SqlJob) => {
+  if ("kind" in job && job.kind === "sql") {
+    let reply: SandboxReply;
+    try {
+      reply = runSqlJob(job);
+    } catch (e) {
+      reply = { ok: false, message: (e as Error)?.message ?? String(e) };
+    }
+    process.send?.(reply);
+    return;
+  }
+  runJob(job as SandboxJob).then(
     (reply) => process.send?.(reply),
     (e: unknown) => process.send?.({ ok: false, message: (e as Error)?.message ?? String(e) } satisfies SandboxReply),
   );

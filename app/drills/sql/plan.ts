@@ -43,8 +43,10 @@ export function checkPlanRule(rows: PlanRow[], r: PlanRule): string | null {
       return scan ? `the plan scans every row of ${r.table} ("${scan.detail}")` : null;
     }
     case "uses-index": {
-      const hit = rows.find((x) => mentions(x.detail, r.table) && /USING (COVERING |INTEGER PRIMARY KEY|PRIMARY KEY)?\s*(INDEX)?/.test(x.detail) && nodeKind(x.detail) === "search");
-      return hit ? null : `${r.table} is not read through an index`;
+      // SEARCH means the index narrows the rows; "SCAN t USING INDEX" still walks all of them.
+      const hit = rows.find((x) => new RegExp(`^SEARCH ${r.table}\\b`, "i").test(x.detail));
+      const seen = rows.find((x) => mentions(x.detail, r.table));
+      return hit ? null : `${r.table} is not searched through an index${seen ? ` ("${seen.detail}")` : ""}`;
     }
     case "covering": {
       const hit = rows.find((x) => mentions(x.detail, r.table) && /USING COVERING INDEX/.test(x.detail));

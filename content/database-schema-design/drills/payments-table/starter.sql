@@ -1,0 +1,4 @@
+CREATE TABLE payments (
+  id INTEGER PRIMARY KEY
+  -- your columns and constraints
+);

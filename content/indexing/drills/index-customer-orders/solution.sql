@@ -1,0 +1,1 @@
+CREATE INDEX orders_customer_created ON orders (customer_id, created_at);

@@ -1,0 +1,1 @@
+SELECT country, 0 AS revenue_cents FROM customers GROUP BY country;

@@ -1,0 +1,3 @@
+BEGIN;
+-- your statements
+COMMIT;
