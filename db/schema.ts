@@ -236,7 +236,7 @@ export const drillRuns = sqliteTable(
       .notNull()
       .references(() => drills.id),
     kind: text("kind", { enum: ["run", "submit"] }).notNull(),
-    language: text("language", { enum: ["typescript", "javascript"] }).notNull(),
+    language: text("language", { enum: ["typescript", "javascript", "sql"] }).notNull(),
     code: text("code").notNull(),
     status: text("status", { enum: ["pass", "fail", "error"] }).notNull(),
     results: text("results", { mode: "json" }).notNull(),
@@ -256,7 +256,7 @@ export const drillDrafts = sqliteTable(
     drillId: text("drill_id")
       .notNull()
       .references(() => drills.id),
-    language: text("language", { enum: ["typescript", "javascript"] }).notNull(),
+    language: text("language", { enum: ["typescript", "javascript", "sql"] }).notNull(),
     code: text("code").notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },

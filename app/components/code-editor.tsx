@@ -84,7 +84,7 @@ export function CodeEditor({
   name: string;
   label: string;
   defaultValue: string;
-  language: "typescript" | "javascript";
+  language: "typescript" | "javascript" | "sql";
   describedBy?: string;
   onChange?: (value: string) => void;
   onRunShortcut?: () => void;

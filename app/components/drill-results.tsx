@@ -1,6 +1,7 @@
 /** The results panel of a drill run: overall status, then every test (hidden ones by category). */
 import type { ReactNode } from "react";
 import type { DrillResults } from "~/drills/runner.server";
+import { PlanTree, ResultsGrid } from "./sql-views";
 
 function TestRow({ status, name, children }: { status: string; name: string; children?: ReactNode }) {
   return (
@@ -34,6 +35,8 @@ export function DrillResultsPanel({ results }: { results: DrillResults }) {
       </h2>
       <div className={`verdict ${results.status === "pass" ? "verdict-ok" : results.status === "fail" ? "verdict-partial" : "verdict-bad"}`}>{headline}</div>
       {results.message ? <pre className="result-message">{results.message}</pre> : null}
+      {results.sql?.columns && results.sql.rows ? <ResultsGrid columns={results.sql.columns} rows={results.sql.rows} truncated={Boolean(results.sql.rowsTruncated)} /> : null}
+      {results.sql?.plan ? <PlanTree plan={results.sql.plan} ms={results.sql.ms} /> : null}
       {visible.length > 0 ? (
         <>
           <h3 className="small">Visible tests</h3>

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { eq, inArray, isNull, sql } from "drizzle-orm";
 import { attempts, cards, drills, questions, questionVersions, topics } from "../../db/schema";
 import type { DrillData } from "../drills/types";
+import { describeDataset } from "../drills/sql/dataset.server";
 import type { Db } from "../utils/db.server";
 import { formatProblem, loadContent, type LoadedQuestion } from "./load.server";
 import { renderInline, renderMarkdown } from "./render.server";
@@ -167,6 +168,7 @@ export async function syncContent(db: Db, contentDir: string, now = new Date()):
         concepts: d.concepts,
         dimensions: d.dimensions,
         references: d.references,
+        ...(d.kind !== "code" ? { kind: d.kind, datasetSql: d.datasetSql, sql: d.sql, referenceSql: d.solution, schema: describeDataset(d.datasetSql) } : { kind: "code" }),
       };
       const row = { id: d.id, topicSlug: d.topic, title: d.title, summary: d.summary, difficulty: d.difficulty, contentHash: d.contentHash, data, retiredAt: null, updatedAt: now };
       tx.insert(drills).values(row).onConflictDoUpdate({ target: drills.id, set: row }).run();

@@ -59,14 +59,14 @@ export const drillFrontMatterSchema = z.object({
 
 export type DrillFrontMatter = z.infer<typeof drillFrontMatterSchema>;
 
-export const SUBMISSION_LANGUAGES = ["typescript", "javascript"] as const;
+export const SUBMISSION_LANGUAGES = ["typescript", "javascript", "sql"] as const;
 export type SubmissionLanguage = (typeof SUBMISSION_LANGUAGES)[number];
 export const MAX_SUBMISSION_BYTES = 64 * 1024;
 
 /** The run/submit form: one schema for page and action. */
 export const drillFormSchema = z.object({
   intent: z.enum(["run", "submit", "save-draft"], { message: "Unknown action" }),
-  language: z.enum(SUBMISSION_LANGUAGES, { message: "Choose TypeScript or JavaScript" }).default("typescript"),
+  language: z.enum(SUBMISSION_LANGUAGES, { message: "Choose TypeScript, JavaScript or SQL" }).default("typescript"),
   code: z
     .string({ message: "Write some code first" })
     // Browsers send textarea line breaks as CRLF; store and run what the learner typed.

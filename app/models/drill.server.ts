@@ -5,8 +5,8 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { drillDrafts, drillRuns, drills, topics } from "../../db/schema";
 import type { DrillResults, RunnableDrill } from "../drills/runner.server";
-import type { SubmissionLanguage } from "../drills/schema";
-import type { DrillData } from "../drills/types";
+import type { DrillKind, SubmissionLanguage } from "../drills/schema";
+import type { DrillData, SchemaTable } from "../drills/types";
 import { getDb } from "../utils/db.server";
 
 export type DrillSummary = {
@@ -64,6 +64,9 @@ export type PublicDrill = {
   timeLimitMs: number;
   memoryLimitMb: number;
   references: Array<{ title: string; url: string }>;
+  kind: string;
+  /** SQL drills: the tables the learner works with. */
+  schema: SchemaTable[];
 };
 
 function liveDrill(id: string) {
@@ -93,6 +96,8 @@ export async function getPublicDrill(id: string): Promise<PublicDrill | null> {
     timeLimitMs: d.timeLimitMs,
     memoryLimitMb: d.memoryLimitMb,
     references: d.references,
+    kind: d.kind ?? "code",
+    schema: d.schema ?? [],
   };
 }
 
@@ -101,7 +106,18 @@ export async function getRunnableDrill(id: string): Promise<(RunnableDrill & { c
   const row = liveDrill(id);
   if (!row) return null;
   const d = row.drill.data as DrillData;
-  return { id, visibleJs: d.visibleJs, hiddenJs: d.hiddenJs, timeLimitMs: d.timeLimitMs, memoryLimitMb: d.memoryLimitMb, concepts: d.concepts };
+  return {
+    id,
+    kind: (d.kind ?? "code") as DrillKind,
+    visibleJs: d.visibleJs,
+    hiddenJs: d.hiddenJs,
+    timeLimitMs: d.timeLimitMs,
+    memoryLimitMb: d.memoryLimitMb,
+    concepts: d.concepts,
+    datasetSql: d.datasetSql,
+    sql: d.sql,
+    referenceSql: d.referenceSql,
+  };
 }
 
 export async function getDraft(input: { userId: string; drillId: string }) {

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { CodeEditor } from "~/components/code-editor";
 import { DrillResultsPanel } from "~/components/drill-results";
+import { SchemaBrowser } from "~/components/sql-views";
 import { Html, SourceList } from "~/components/html";
 import { runDrill } from "~/drills/runner.server";
 import { drillFormSchema, SUBMISSION_LANGUAGES, type SubmissionLanguage } from "~/drills/schema";
@@ -37,6 +38,11 @@ export async function action({ request, params: raw, context }: ActionFunctionAr
   if (!parsed.success) return data({ fieldErrors: fieldErrorsOf(parsed.error), results: null, saved: false }, { status: 400 });
   const drill = await getRunnableDrill(id);
   if (!drill) throw new Response("Drill not found", { status: 404 });
+  const isSql = drill.kind !== undefined && drill.kind !== "code";
+  if (isSql !== (parsed.data.language === "sql")) {
+    const message = isSql ? "This drill takes SQL." : "This drill takes TypeScript or JavaScript.";
+    return data({ fieldErrors: { language: [message] } as FieldErrors, results: null, saved: false }, { status: 400 });
+  }
   const { user, setCookie } = await requireLearner(request);
   const headers = new Headers();
   if (setCookie) headers.append("Set-Cookie", setCookie);
@@ -71,7 +77,8 @@ export default function DrillPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const saver = useFetcher<typeof action>();
-  const [language, setLanguage] = useState<SubmissionLanguage>((draft?.language as SubmissionLanguage) ?? "typescript");
+  const isSql = drill.kind !== "code";
+  const [language, setLanguage] = useState<SubmissionLanguage>(isSql ? "sql" : ((draft?.language as SubmissionLanguage) ?? "typescript"));
   const runButton = useRef<HTMLButtonElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const busy = navigation.state !== "idle" && navigation.formMethod === "POST";
@@ -99,29 +106,44 @@ export default function DrillPage() {
           </div>
           <Html html={drill.promptHtml} className="prose" />
           <p className="hint">
-            Limits: {drill.timeLimitMs} ms of CPU, {drill.memoryLimitMb} MB of memory. No imports, no real clock: use what the tests pass in.
+            {isSql
+              ? `Runs on a fresh copy of the dataset in SQLite; a run stops after ${drill.timeLimitMs} ms.`
+              : `Limits: ${drill.timeLimitMs} ms of CPU, ${drill.memoryLimitMb} MB of memory. No imports, no real clock: use what the tests pass in.`}
           </p>
-          <details className="visible-tests">
-            <summary>Visible tests</summary>
-            <pre>
-              <code>{drill.visibleTests}</code>
-            </pre>
-          </details>
+          {isSql ? (
+            <SchemaBrowser tables={drill.schema} />
+          ) : (
+            <details className="visible-tests">
+              <summary>Visible tests</summary>
+              <pre>
+                <code>{drill.visibleTests}</code>
+              </pre>
+            </details>
+          )}
           <SourceList references={drill.references} />
         </article>
         <div className="drill-work">
           <Form method="post" className="card">
             <div className="row drill-toolbar">
-              <label htmlFor="language" className="small">
-                Language
-              </label>
-              <select id="language" name="language" className="input input-sm" value={language} onChange={(e) => setLanguage(e.target.value as SubmissionLanguage)}>
-                {SUBMISSION_LANGUAGES.map((l) => (
-                  <option key={l} value={l}>
-                    {l === "typescript" ? "TypeScript" : "JavaScript"}
-                  </option>
-                ))}
-              </select>
+              {isSql ? (
+                <>
+                  <input type="hidden" name="language" value="sql" />
+                  <span className="small">SQL · SQLite {drill.kind.replace("sql-", "")} drill</span>
+                </>
+              ) : (
+                <>
+                  <label htmlFor="language" className="small">
+                    Language
+                  </label>
+                  <select id="language" name="language" className="input input-sm" value={language} onChange={(e) => setLanguage(e.target.value as SubmissionLanguage)}>
+                    {SUBMISSION_LANGUAGES.filter((l) => l !== "sql").map((l) => (
+                      <option key={l} value={l}>
+                        {l === "typescript" ? "TypeScript" : "JavaScript"}
+                      </option>
+                    ))}
+                  </select>
+                </>
+              )}
               <span className="spacer" />
               <span className="hint" aria-live="polite">
                 {saver.state !== "idle" ? "Saving…" : saver.data?.saved ? "Draft saved" : draft ? "Draft restored" : ""}
@@ -138,7 +160,7 @@ export default function DrillPage() {
               onRunShortcut={() => runButton.current?.click()}
             />
             <p id="editor-hint" className="hint">
-              <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs the visible tests. In the editor, <kbd>Ctrl</kbd>+<kbd>M</kbd> lets <kbd>Tab</kbd> move focus.
+              <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs the visible {isSql ? "cases" : "tests"}. In the editor, <kbd>Ctrl</kbd>+<kbd>M</kbd> lets <kbd>Tab</kbd> move focus.
             </p>
             {[...(errors.form ?? []), ...(errors.code ?? []), ...(errors.language ?? []), ...(errors.intent ?? [])].length > 0 ? (
               <div className="alert alert-error" role="alert">
