@@ -125,3 +125,42 @@ describe("a code drill", () => {
     await context.close();
   });
 });
+
+describe("a SQL drill", () => {
+  it("runs an index drill, shows the plan with the sort highlighted, then passes with the right index", async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/drills/index-customer-orders`);
+    await monacoReady(page);
+    await expect.poll(() => page.locator(".schema-browser").textContent()).toMatch(/orders · 100,000 rows/);
+    await page.locator(".monaco-editor .view-lines").click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText("CREATE INDEX orders_customer ON orders (customer_id);");
+    await page.keyboard.press("Control+Enter");
+    await page.getByRole("heading", { name: /Query plan/ }).waitFor();
+    expect(await page.locator(".plan-tag-temp-btree").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(".results").textContent()).toMatch(/the plan sorts with a temporary B-tree/);
+    await expectClean(page, "SQL drill with a plan");
+
+    await page.locator(".monaco-editor .view-lines").click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText("CREATE INDEX orders_customer_created ON orders (customer_id, created_at);");
+    await page.getByRole("button", { name: "Submit (all tests)" }).click();
+    await page.getByRole("heading", { name: /Submission results/ }).waitFor();
+    await expect.poll(() => page.locator(".results .verdict").textContent()).toMatch(/^All \d+ tests pass, hidden ones included\./);
+    await context.close();
+  });
+
+  it("keeps /healthz answering while a recursive CTE runs away, then reports the time limit", async () => {
+    const form = new URLSearchParams({ intent: "submit", language: "sql", code: "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*), 1 FROM r" });
+    const runaway = fetch(`${base}/drills/revenue-by-country`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: form.toString() });
+    await new Promise((r) => setTimeout(r, 300));
+    const t = Date.now();
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect(Date.now() - t).toBeLessThan(1000);
+    const res = await runaway;
+    expect(await res.text()).toMatch(/Time limit exceeded/);
+  });
+});

@@ -17,7 +17,7 @@ describe("the drill bank", () => {
     expect(content.drills.length).toBeGreaterThan(0);
   });
 
-  it.each(content.drills.map((d) => [d.id, d] as const))("%s: the solution passes, every wrong solution fails a hidden test", async (_id, d) => {
+  it.each(content.drills.map((d) => [d.id, { ...d, referenceSql: d.solution }] as const))("%s: the solution passes, every wrong solution fails a hidden test", async (_id, d) => {
     const ref = await runDrill(d, { code: d.solution, language: "typescript", mode: "submit" }, pool);
     expect(ref.tests.filter((t) => t.status !== "pass"), ref.message ?? "").toEqual([]);
     expect(ref.status).toBe("pass");
@@ -25,7 +25,8 @@ describe("the drill bank", () => {
     const starter = await runDrill(d, { code: d.starter, language: "typescript", mode: "submit" }, pool);
     expect(starter.status).not.toBe("pass");
     for (const w of d.wrong) {
-      const r = await runDrill(d, { code: w.source, language: w.file.endsWith(".js") ? "javascript" : "typescript", mode: "submit" }, pool);
+      const language = w.file.endsWith(".sql") ? "sql" : w.file.endsWith(".js") ? "javascript" : "typescript";
+      const r = await runDrill(d, { code: w.source, language, mode: "submit" }, pool);
       expect(r.tests.some((t) => t.visibility === "hidden" && t.status !== "pass"), `${w.file} passes every hidden test`).toBe(true);
     }
   });

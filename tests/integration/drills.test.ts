@@ -79,7 +79,9 @@ describe("a drill page", () => {
     const huge = await call(client, { intent: "run", language: "typescript", code: "x".repeat(70_000) });
     expect((huge.data as { fieldErrors: Record<string, string[]> }).fieldErrors.code![0]).toMatch(/under 64 KB/);
     const lang = await call(client, { intent: "run", language: "python", code: "print(1)" });
-    expect((lang.data as { fieldErrors: Record<string, string[]> }).fieldErrors.language).toEqual(["Choose TypeScript or JavaScript"]);
+    expect((lang.data as { fieldErrors: Record<string, string[]> }).fieldErrors.language).toEqual(["Choose TypeScript, JavaScript or SQL"]);
+    const sqlForCode = await call(client, { intent: "run", language: "sql", code: "SELECT 1" });
+    expect((sqlForCode.data as { fieldErrors: Record<string, string[]> }).fieldErrors.language).toEqual(["This drill takes TypeScript or JavaScript."]);
     const intent = await call(client, { intent: "delete-everything", code: "x" });
     expect(intent.status).toBe(400);
   });
