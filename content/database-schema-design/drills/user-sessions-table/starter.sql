@@ -1,0 +1,4 @@
+CREATE TABLE sessions (
+  id INTEGER PRIMARY KEY
+  -- your columns and constraints
+);
