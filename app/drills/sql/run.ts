@@ -48,6 +48,8 @@ export type SqlExtras = {
 };
 
 const snapshots = new Map<string, Buffer>();
+/** The reference's rows per (dataset, case setup, reference query): deterministic, so computed once per child. */
+const expectedRows = new Map<string, Row[]>();
 
 function snapshot(datasetSql: string): Buffer {
   const key = createHash("sha256").update(datasetSql).digest("hex");
@@ -115,13 +117,18 @@ export function runSqlJob(job: SqlJob): SandboxReply & { extras?: SqlExtras } {
         const [sql] = checked.statements as [string];
         for (const c of spec.cases ?? [{ name: "returns the expected rows" }]) {
           if (c.hidden && job.mode === "run") continue;
-          const refDb = open(job.datasetSql);
           const subDb = open(job.datasetSql);
-          if (c.setup) {
-            refDb.exec(c.setup);
-            subDb.exec(c.setup);
+          if (c.setup) subDb.exec(c.setup);
+          const cacheKey = createHash("sha256").update(job.datasetSql).update("\0").update(c.setup ?? "").update("\0").update(reference.statements[0]!).digest("hex");
+          let expectedRowsForCase = expectedRows.get(cacheKey);
+          if (!expectedRowsForCase) {
+            const refDb = open(job.datasetSql);
+            if (c.setup) refDb.exec(c.setup);
+            expectedRowsForCase = query(refDb, reference.statements[0]!, job.rowCap * 10).rows;
+            refDb.close();
+            expectedRows.set(cacheKey, expectedRowsForCase);
           }
-          const expected = query(refDb, reference.statements[0]!, job.rowCap * 10);
+          const expected = { rows: expectedRowsForCase };
           let failure: string | null = null;
           try {
             const t = performance.now();
@@ -144,7 +151,6 @@ export function runSqlJob(job: SqlJob): SandboxReply & { extras?: SqlExtras } {
             failure = `SQLite: ${errorText(e)}`;
           }
           add(c.name, c.hidden, c.category, failure);
-          refDb.close();
           subDb.close();
         }
         break;
