@@ -1,0 +1,5 @@
+BEGIN IMMEDIATE;
+UPDATE jobs
+SET status = 'running'
+WHERE id = (SELECT id FROM jobs LIMIT 1);
+COMMIT;
