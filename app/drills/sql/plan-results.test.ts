@@ -27,6 +27,15 @@ describe("query plans from the real SQLite planner", () => {
     expect(checkPlanRule(plan(d, q), { rule: "covering", table: "orders" })).toBeNull();
   });
 
+  it("resolves table aliases, which SQLite's plan shows instead of table names", () => {
+    const d = db();
+    d.exec("CREATE INDEX orders_customer ON orders(customer_id)");
+    const q = "SELECT o.id FROM orders AS o WHERE o.customer_id = 5";
+    expect(checkPlanRule(plan(d, q), { rule: "uses-index", table: "orders" }, q)).toBeNull();
+    const scan = "SELECT o.id FROM orders o WHERE o.total > 100";
+    expect(checkPlanRule(plan(d, scan), { rule: "no-full-scan", table: "orders" }, scan)).toMatch(/scans every row of orders \("SCAN o"\)/);
+  });
+
   it("builds a tree from parent links", () => {
     const d = db();
     const tree = planTree(plan(d, "SELECT * FROM orders a JOIN orders b ON b.customer_id = a.customer_id WHERE a.id IN (SELECT id FROM orders WHERE total > 400)"));

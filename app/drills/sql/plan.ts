@@ -33,10 +33,32 @@ export type PlanRule =
   | { rule: "covering"; table: string }
   | { rule: "no-temp-btree"; for?: "ORDER BY" | "GROUP BY" | "DISTINCT" };
 
-const mentions = (detail: string, table: string) => new RegExp(`^(SCAN|SEARCH) ${table}\\b`, "i").test(detail);
+const KEYWORDS = new Set(["where", "join", "inner", "left", "right", "full", "cross", "natural", "on", "using", "group", "order", "limit", "having", "union", "except", "intersect", "window", "indexed", "not", "as"]);
 
-/** Null when the plan satisfies the rule, else a sentence saying what the plan does instead. */
-export function checkPlanRule(rows: PlanRow[], r: PlanRule): string | null {
+/** alias → table for `FROM t a`, `JOIN t AS a` in a query (SQLite's plan names tables by their alias). */
+export function aliasesOf(sql: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of sql.matchAll(/\b(?:from|join)\s+([A-Za-z_][\w]*)(?:\s+(?:as\s+)?([A-Za-z_][\w]*))?/gi)) {
+    const table = m[1]!.toLowerCase();
+    const alias = m[2]?.toLowerCase();
+    if (alias && !KEYWORDS.has(alias)) out.set(alias, table);
+  }
+  return out;
+}
+
+let currentAliases = new Map<string, string>();
+function mentions(detail: string, table: string): boolean {
+  const name = /^(?:SCAN|SEARCH) (\S+)/i.exec(detail)?.[1]?.toLowerCase();
+  if (!name) return false;
+  return name === table.toLowerCase() || currentAliases.get(name) === table.toLowerCase();
+}
+
+/**
+ * Null when the plan satisfies the rule, else a sentence saying what the plan does instead. Pass the
+ * query's SQL so that aliases (`FROM orders o`, shown as `SCAN o` in the plan) resolve to their table.
+ */
+export function checkPlanRule(rows: PlanRow[], r: PlanRule, sql = ""): string | null {
+  currentAliases = aliasesOf(sql);
   switch (r.rule) {
     case "no-full-scan": {
       const scan = rows.find((x) => mentions(x.detail, r.table) && nodeKind(x.detail) === "scan");
@@ -44,7 +66,7 @@ export function checkPlanRule(rows: PlanRow[], r: PlanRule): string | null {
     }
     case "uses-index": {
       // SEARCH means the index narrows the rows; "SCAN t USING INDEX" still walks all of them.
-      const hit = rows.find((x) => new RegExp(`^SEARCH ${r.table}\\b`, "i").test(x.detail));
+      const hit = rows.find((x) => /^SEARCH /i.test(x.detail) && mentions(x.detail, r.table));
       const seen = rows.find((x) => mentions(x.detail, r.table));
       return hit ? null : `${r.table} is not searched through an index${seen ? ` ("${seen.detail}")` : ""}`;
     }

@@ -138,7 +138,7 @@ export function runSqlJob(job: SqlJob): SandboxReply & { extras?: SqlExtras } {
             if (!cmp.equal) failure = `${cmp.reason}${cmp.missing.length ? `\nexpected but missing: ${JSON.stringify(cmp.missing)}` : ""}${cmp.extra.length ? `\nunexpected: ${JSON.stringify(cmp.extra)}` : ""}`;
             if (!failure && job.drillKind === "sql-rewrite") {
               const rows = plan(subDb, sql);
-              for (const r of spec.plan ?? []) failure ??= checkPlanRule(rows, r);
+              for (const r of spec.plan ?? []) failure ??= checkPlanRule(rows, r, sql);
             }
             if (!c.hidden && extras.rows === undefined) {
               extras.columns = got.columns;
@@ -168,7 +168,7 @@ export function runSqlJob(job: SqlJob): SandboxReply & { extras?: SqlExtras } {
         for (const t of spec.targets ?? []) {
           const rows = plan(db, t.sql);
           let failure: string | null = null;
-          for (const r of t.rules) failure ??= checkPlanRule(rows, r);
+          for (const r of t.rules) failure ??= checkPlanRule(rows, r, t.sql);
           add(t.name, t.hidden, t.category, failure);
           if (!t.hidden && extras.plan === undefined) extras.plan = planTree(rows);
         }
