@@ -37,6 +37,17 @@ export const envSchema = z.object({
   SANDBOX_POOL_SIZE: z.coerce.number({ message: "must be a whole number from 1 to 32" }).int().min(1).max(32).default(2),
   /** Drill runs and submissions allowed per learner per minute before 429. */
   DRILL_RUNS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(20),
+  /**
+   * Outgoing mail (invites, password resets) through SMTP, e.g. smtp://user:pass@mail.example.com:587.
+   * Unset: nothing is sent and the app shows links to copy instead.
+   */
+  SMTP_URL: z.string().url({ message: "must be an smtp:// or smtps:// URL" }).regex(/^smtps?:\/\//, { message: "must be an smtp:// or smtps:// URL" }).optional(),
+  MAIL_FROM: z.string().min(3).default("Groundwork <no-reply@localhost>"),
+  /**
+   * The public origin used in links the app sends by mail or API (e.g. https://groundwork.example.com).
+   * Unset: taken from the request.
+   */
+  PUBLIC_URL: z.string().url({ message: "must be an absolute URL" }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { SESSION_COOKIE_SECURE: boolean };
