@@ -9,7 +9,7 @@ import { permutationFor, toCanonical } from "../grading/present";
 import { expectedAnswerMs } from "../review/rating";
 import type { FieldErrors } from "../utils/forms";
 
-function toCanonicalResponse(q: Question, perm: number[], r: DisplayResponse): Response | null {
+export function toCanonicalResponse(q: Question, perm: number[], r: DisplayResponse): Response | null {
   switch (r.type) {
     case "single": {
       const c = toCanonical(perm, [r.choice]);

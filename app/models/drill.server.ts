@@ -78,18 +78,10 @@ function liveDrill(id: string) {
     .get();
 }
 
-/** What the browser may see of a drill: no hidden tests, no solutions. */
-export async function getPublicDrill(id: string): Promise<PublicDrill | null> {
-  const row = liveDrill(id);
-  if (!row) return null;
-  const d = row.drill.data as DrillData;
+/** The public part of a drill's data: no hidden tests, no solutions. */
+export function publicDrillFromData(meta: Omit<PublicDrill, "promptHtml" | "starter" | "visibleTests" | "timeLimitMs" | "memoryLimitMb" | "references" | "kind" | "schema">, d: DrillData): PublicDrill {
   return {
-    id: row.drill.id,
-    title: row.drill.title,
-    summary: row.drill.summary,
-    difficulty: row.drill.difficulty,
-    topicSlug: row.drill.topicSlug,
-    topicTitle: row.topicTitle,
+    ...meta,
     promptHtml: d.promptHtml,
     starter: d.starter,
     visibleTests: d.visibleTests,
@@ -101,11 +93,19 @@ export async function getPublicDrill(id: string): Promise<PublicDrill | null> {
   };
 }
 
-/** The server-side drill the runner needs, hidden tests included. */
-export async function getRunnableDrill(id: string): Promise<(RunnableDrill & { concepts: string[] }) | null> {
+/** What the browser may see of a drill: no hidden tests, no solutions. */
+export async function getPublicDrill(id: string): Promise<PublicDrill | null> {
   const row = liveDrill(id);
   if (!row) return null;
-  const d = row.drill.data as DrillData;
+  const { drill } = row;
+  return publicDrillFromData(
+    { id: drill.id, title: drill.title, summary: drill.summary, difficulty: drill.difficulty, topicSlug: drill.topicSlug, topicTitle: row.topicTitle },
+    drill.data as DrillData,
+  );
+}
+
+/** The server-side drill the runner needs from a drill's data, hidden tests included. */
+export function runnableFromData(id: string, d: DrillData): RunnableDrill & { concepts: string[] } {
   return {
     id,
     kind: (d.kind ?? "code") as DrillKind,
@@ -118,6 +118,12 @@ export async function getRunnableDrill(id: string): Promise<(RunnableDrill & { c
     sql: d.sql,
     referenceSql: d.referenceSql,
   };
+}
+
+/** The server-side drill the runner needs, hidden tests included. */
+export async function getRunnableDrill(id: string): Promise<(RunnableDrill & { concepts: string[] }) | null> {
+  const row = liveDrill(id);
+  return row ? runnableFromData(id, row.drill.data as DrillData) : null;
 }
 
 export async function getDraft(input: { userId: string; drillId: string }) {
