@@ -388,7 +388,7 @@ describe("Kubernetes manifests", () => {
     expect(pod.terminationGracePeriodSeconds * 1000).toBeGreaterThan(shutdownMs);
   });
 
-  it("set requests and a memory limit that covers the server and every sandbox process at its largest", () => {
+  it("set requests and a memory limit (compose too) that covers the server and every sandbox process at its largest", () => {
     const mib = (q: string) => {
       const m = /^(\d+)(Mi|Gi)$/.exec(q);
       expect(m, `memory quantity ${q}`).not.toBeNull();
@@ -406,6 +406,11 @@ describe("Kubernetes manifests", () => {
     const needed = 256 + 16 + pool * (96 + isolateMaxMb);
     expect(mib(limits.memory)).toBeGreaterThanOrEqual(needed);
     expect(mib(requests.memory)).toBeLessThanOrEqual(mib(limits.memory));
+    // The same budget for docker compose.
+    const composePool = parseEnv(composeEnv as NodeJS.ProcessEnv).SANDBOX_POOL_SIZE;
+    const composeLimit = /^(\d+)g$/.exec(app.deploy.resources.limits.memory as string);
+    expect(composeLimit, "compose memory limit in g").not.toBeNull();
+    expect(Number(composeLimit![1]) * 1024).toBeGreaterThanOrEqual(256 + 16 + composePool * (96 + isolateMaxMb));
   });
 
   it("keep the PodDisruptionBudget to what one replica allows", () => {
