@@ -48,6 +48,12 @@ export const envSchema = z.object({
    * Unset: taken from the request.
    */
   PUBLIC_URL: z.string().url({ message: "must be an absolute URL" }).optional(),
+  /**
+   * Prometheus metrics (observability): a separate internal port for GET /metrics, and the bearer
+   * token it requires. The deployment manifests set both; the metrics endpoint reads them.
+   */
+  METRICS_PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535).optional(),
+  METRICS_TOKEN: z.string().min(16, { message: "must be at least 16 characters" }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { SESSION_COOKIE_SECURE: boolean };
