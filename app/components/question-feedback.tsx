@@ -31,14 +31,14 @@ export function Verdict({ revealed }: { revealed: Revealed }) {
   );
 }
 
-function Options({ revealed }: { revealed: Revealed }) {
+export function Options({ revealed, you = "Your choice" }: { revealed: Revealed; you?: string }) {
   return (
     <ul className="feedback-list" aria-label="Every option, explained">
       {revealed.options!.map((o, i) => (
         <li key={i} className={`feedback-item ${o.correct ? "is-correct" : o.selected ? "is-wrong" : ""}`}>
           <div className="label">
             {o.correct ? <span className="tag tag-ok">Correct</span> : <span className="tag tag-bad">Wrong</span>}
-            {o.selected ? <span className="tag tag-you">Your choice</span> : null}
+            {o.selected ? <span className="tag tag-you">{you}</span> : null}
             <Html html={o.html} className="choice-text" />
           </div>
           <Html html={o.feedbackHtml} className="why" />
@@ -48,7 +48,7 @@ function Options({ revealed }: { revealed: Revealed }) {
   );
 }
 
-function Ordering({ revealed }: { revealed: Revealed }) {
+export function Ordering({ revealed, you = "You put it" }: { revealed: Revealed; you?: string }) {
   return (
     <>
       <h2 className="small eyebrow">The right order</h2>
@@ -58,7 +58,7 @@ function Ordering({ revealed }: { revealed: Revealed }) {
             <div className="label">
               <strong>{i + 1}.</strong>
               <Html html={it.html} className="choice-text" />
-              <span className={`tag ${it.learnerPosition === i + 1 ? "tag-ok" : "tag-you"}`}>You put it {it.learnerPosition}</span>
+              <span className={`tag ${it.learnerPosition === i + 1 ? "tag-ok" : "tag-you"}`}>{it.learnerPosition ? `${you} ${it.learnerPosition}` : "Not placed"}</span>
             </div>
             <Html html={it.feedbackHtml} className="why" />
           </li>
@@ -68,7 +68,7 @@ function Ordering({ revealed }: { revealed: Revealed }) {
   );
 }
 
-function TrueFalse({ revealed }: { revealed: Revealed }) {
+export function TrueFalse({ revealed, you = "Your choice" }: { revealed: Revealed; you?: string }) {
   const tf = revealed.trueFalse!;
   return (
     <ul className="feedback-list">
@@ -76,7 +76,7 @@ function TrueFalse({ revealed }: { revealed: Revealed }) {
         <li key={String(v)} className={`feedback-item ${tf.answer === v ? "is-correct" : tf.given === v ? "is-wrong" : ""}`}>
           <div className="label">
             {tf.answer === v ? <span className="tag tag-ok">Correct</span> : <span className="tag tag-bad">Wrong</span>}
-            {tf.given === v ? <span className="tag tag-you">Your choice</span> : null}
+            {tf.given === v ? <span className="tag tag-you">{you}</span> : null}
             <strong>{v ? "True" : "False"}</strong>
           </div>
           <Html html={v ? tf.feedbackTrueHtml : tf.feedbackFalseHtml} className="why" />
@@ -86,13 +86,13 @@ function TrueFalse({ revealed }: { revealed: Revealed }) {
   );
 }
 
-function Numeric({ revealed }: { revealed: Revealed }) {
+export function Numeric({ revealed, you = "You answered" }: { revealed: Revealed; you?: string }) {
   const n = revealed.numeric!;
   const unit = n.unit ? ` ${n.unit}` : "";
   return (
     <div className="stack">
       <p>
-        You answered <strong>{n.given}{unit}</strong>. The answer is <strong>{n.answer}{unit}</strong>
+        {you} <strong>{Number.isFinite(n.given) && n.given !== null ? `${n.given}${unit}` : "nothing"}</strong>. The answer is <strong>{n.answer}{unit}</strong>
         {n.tolerance > 0 ? ` (±${n.tolerance} accepted)` : ""}.
       </p>
       {n.mistakeHtml ? <Html html={n.mistakeHtml} className="alert alert-info" /> : null}

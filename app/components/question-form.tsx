@@ -4,7 +4,7 @@
  */
 import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { ANSWER_FIELDS, MAX_FREE_TEXT } from "~/grading/answer-form";
+import { ANSWER_FIELDS, MAX_FREE_TEXT, type DisplayResponse } from "~/grading/answer-form";
 import type { PublicQuestion } from "~/grading/present";
 import type { FieldErrors } from "~/utils/forms";
 import { CONFIDENCE_LABELS, CONFIDENCES } from "~/review/rating";
@@ -29,15 +29,16 @@ function ErrorText({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-function ChoiceList({ question, errors }: { question: PublicQuestion; errors?: string[] }) {
+function ChoiceList({ question, errors, initial }: { question: PublicQuestion; errors?: string[]; initial?: DisplayResponse | null }) {
   const multiple = question.type === "multiple";
+  const chosen = new Set(initial?.type === "single" ? [initial.choice] : initial?.type === "multiple" ? initial.choices : []);
   return (
     <fieldset aria-describedby={errors?.length ? "choice-error" : undefined}>
       <legend>{multiple ? "Select all that apply" : "Choose one answer"}</legend>
       <div className="choices">
         {question.choices.map((c) => (
           <label key={c.position} className="choice">
-            <input type={multiple ? "checkbox" : "radio"} name={ANSWER_FIELDS.choice} value={c.position} data-shortcut={c.position + 1} />
+            <input type={multiple ? "checkbox" : "radio"} name={ANSWER_FIELDS.choice} value={c.position} data-shortcut={c.position + 1} defaultChecked={chosen.has(c.position)} />
             <span className="key" aria-hidden="true">{c.position + 1}</span>
             <Html html={c.html} className="choice-text" />
           </label>
@@ -48,14 +49,14 @@ function ChoiceList({ question, errors }: { question: PublicQuestion; errors?: s
   );
 }
 
-function TrueFalse({ errors }: { errors?: string[] }) {
+function TrueFalse({ errors, initial }: { errors?: string[]; initial?: DisplayResponse | null }) {
   return (
     <fieldset aria-describedby={errors?.length ? "value-error" : undefined}>
       <legend>Is the statement true or false?</legend>
       <div className="choices">
         {(["true", "false"] as const).map((v, i) => (
           <label key={v} className="choice">
-            <input type="radio" name={ANSWER_FIELDS.value} value={v} data-shortcut={i + 1} />
+            <input type="radio" name={ANSWER_FIELDS.value} value={v} data-shortcut={i + 1} defaultChecked={initial?.type === "true-false" && initial.value === (v === "true")} />
             <span className="key" aria-hidden="true">{i + 1}</span>
             <span className="choice-text">{v === "true" ? "True" : "False"}</span>
           </label>
@@ -66,7 +67,7 @@ function TrueFalse({ errors }: { errors?: string[] }) {
   );
 }
 
-function Numeric({ unit, errors }: { unit?: string; errors?: string[] }) {
+function Numeric({ unit, errors, initial }: { unit?: string; errors?: string[]; initial?: DisplayResponse | null }) {
   return (
     <div className="field">
       <label htmlFor="numeric-answer">Your answer{unit ? ` (${unit})` : ""}</label>
@@ -77,6 +78,7 @@ function Numeric({ unit, errors }: { unit?: string; errors?: string[] }) {
           name={ANSWER_FIELDS.value}
           inputMode="decimal"
           autoComplete="off"
+          defaultValue={initial?.type === "numeric" ? String(initial.value) : undefined}
           aria-invalid={errors?.length ? true : undefined}
           aria-describedby={errors?.length ? "value-error" : undefined}
         />
@@ -87,7 +89,7 @@ function Numeric({ unit, errors }: { unit?: string; errors?: string[] }) {
   );
 }
 
-function FreeText({ errors }: { errors?: string[] }) {
+function FreeText({ errors, initial, hint }: { errors?: string[]; initial?: DisplayResponse | null; hint?: string }) {
   return (
     <div className="field">
       <label htmlFor="free-text-answer">Your answer</label>
@@ -96,11 +98,16 @@ function FreeText({ errors }: { errors?: string[] }) {
         className="input"
         name={ANSWER_FIELDS.text}
         maxLength={MAX_FREE_TEXT}
+        defaultValue={initial?.type === "free-text" ? initial.text : undefined}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={errors?.length ? "text-error free-text-hint" : "free-text-hint"}
       />
       <p id="free-text-hint" className="hint">
-        Answer as you would in an interview. After submitting you will see the rubric and mark what you covered. <kbd>Ctrl</kbd>+<kbd>Enter</kbd> submits.
+        {hint ?? (
+          <>
+            Answer as you would in an interview. After submitting you will see the rubric and mark what you covered. <kbd>Ctrl</kbd>+<kbd>Enter</kbd> submits.
+          </>
+        )}
       </p>
       <ErrorText id="text-error" errors={errors} />
     </div>
@@ -108,9 +115,17 @@ function FreeText({ errors }: { errors?: string[] }) {
 }
 
 /** Items in the learner's current order; each carries a select so the form works without JS. */
-function Ordering({ question, errors }: { question: PublicQuestion; errors?: string[] }) {
+function Ordering({ question, errors, initial, onReorder }: { question: PublicQuestion; errors?: string[]; initial?: DisplayResponse | null; onReorder?: () => void }) {
   const n = question.choices.length;
-  const [order, setOrder] = useState(() => question.choices.map((c) => c.position));
+  const [order, setOrder] = useState(() => (initial?.type === "ordering" && initial.order.length === n ? initial.order : question.choices.map((c) => c.position)));
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    onReorder?.();
+  }, [order, onReorder]);
   const move = (index: number, delta: number) => {
     const target = index + delta;
     if (target < 0 || target >= n) return;
@@ -244,17 +259,7 @@ export function QuestionForm({ question, step, hidden, idempotencyKey, fieldErro
           {formErrors.join(" ")}
         </div>
       )}
-      {question.type === "single" || question.type === "multiple" ? (
-        <ChoiceList question={question} errors={errors.choice} />
-      ) : question.type === "true-false" ? (
-        <TrueFalse errors={errors.value} />
-      ) : question.type === "numeric" ? (
-        <Numeric unit={question.unit} errors={errors.value} />
-      ) : question.type === "ordering" ? (
-        <Ordering question={question} errors={errors.order ?? errors.ranks} />
-      ) : (
-        <FreeText errors={errors.text} />
-      )}
+      <AnswerInputs question={question} errors={errors} />
       <ConfidenceChoice errors={errors.confidence} />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={submitting} aria-disabled={submitting}>
@@ -268,4 +273,33 @@ export function QuestionForm({ question, step, hidden, idempotencyKey, fieldErro
       </div>
     </Form>
   );
+}
+
+/** The inputs for one question type, optionally pre-filled (pre-screens reload saved answers). */
+export function AnswerInputs({
+  question,
+  errors,
+  initial,
+  freeTextHint,
+  onReorder,
+}: {
+  question: PublicQuestion;
+  errors: FieldErrors;
+  initial?: DisplayResponse | null;
+  freeTextHint?: string;
+  onReorder?: () => void;
+}) {
+  switch (question.type) {
+    case "single":
+    case "multiple":
+      return <ChoiceList question={question} errors={errors.choice} initial={initial} />;
+    case "true-false":
+      return <TrueFalse errors={errors.value} initial={initial} />;
+    case "numeric":
+      return <Numeric unit={question.unit} errors={errors.value} initial={initial} />;
+    case "ordering":
+      return <Ordering question={question} errors={errors.order ?? errors.ranks} initial={initial} onReorder={onReorder} />;
+    default:
+      return <FreeText errors={errors.text} initial={initial} hint={freeTextHint} />;
+  }
 }

@@ -543,3 +543,13 @@ export async function sweepAttempts(now: Date): Promise<{ submitted: number; sco
   }
   return { submitted, scored: unscored.length };
 }
+
+export type Overview = { phase: Phase; title: string; deadlineAt: Date | null; nav: NavEntry[] };
+
+/** Where the candidate stands: which items are answered, and the deadline. */
+export async function getOverview(input: { token: string; now: Date; ip: string | null }): Promise<Overview | null> {
+  const ctx = await enter(input.token, input.now, input.ip);
+  if (!ctx) return null;
+  const c = ctx.candidate;
+  return { phase: phaseOf(ctx, input.now), title: ctx.prescreen.title, deadlineAt: c.deadlineAt, nav: c.draw ? navOf(c, answersOf(c.id)) : [] };
+}
