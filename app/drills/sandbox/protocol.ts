@@ -33,5 +33,7 @@ export type SandboxReply =
       output: string;
       outputTruncated: boolean;
       durationMs: number;
+      /** Set by the pool when its watchdog stopped the job. */
+      timedOut?: boolean;
     }
   | { ok: false; message: string };
