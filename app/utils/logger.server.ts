@@ -25,10 +25,12 @@ const SECRET_KEYS = [
   "sessionToken",
   "secret",
   "authorization",
+  "Authorization",
   "cookie",
+  "Cookie",
 ];
 /** Headers that carry credentials, on requests, responses and anything shaped like them. */
-const SECRET_HEADERS = ["authorization", "cookie", '"set-cookie"', '"x-api-key"', '"proxy-authorization"'];
+const SECRET_HEADERS = ['"set-cookie"', '"Set-Cookie"', '"x-api-key"', '"proxy-authorization"'];
 
 export const REDACT_PATHS = [
   ...SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),

@@ -33,7 +33,7 @@ export type SandboxReply =
       output: string;
       outputTruncated: boolean;
       durationMs: number;
-      /** Set by the pool when its watchdog stopped the job. */
+      /** The run was stopped for time: by the isolate's CPU limit, or by the pool's watchdog. */
       timedOut?: boolean;
     }
   | { ok: false; message: string };
