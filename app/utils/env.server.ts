@@ -62,7 +62,11 @@ export const envSchema = z.object({
    * OpenTelemetry collector (OTLP over HTTP), e.g. http://otel-collector:4318. Tracing is on only
    * when this is set; unset, no SDK starts and nothing is sent anywhere.
    */
-  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url({ message: "must be an absolute URL" }).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .string()
+    .url({ message: "must be an http:// or https:// URL" })
+    .regex(/^https?:\/\//, { message: "must be an http:// or https:// URL" })
+    .optional(),
   /** The service.name of exported spans. */
   OTEL_SERVICE_NAME: z.string().min(1).default("groundwork"),
 });
