@@ -46,6 +46,25 @@ describe("redaction", () => {
     expect(out.match(/\[redacted\]/g)).toHaveLength(19);
   });
 
+  it("finds secrets at any depth, in any letter case, and inside errors without losing the error", () => {
+    const { logger, lines } = capture();
+    const err = Object.assign(new Error("upstream refused"), { code: "E401", config: { headers: { AUTHORIZATION: "Bearer deep-SECRET-1" } } });
+    logger.error({ err, a: { b: { c: { d: { e: { clientSecret: "deep-SECRET-2", list: [{ resetToken: "deep-SECRET-3" }] } } } } } }, "call failed");
+    const line = JSON.parse(lines[0]!);
+    expect(lines[0]).not.toContain("deep-SECRET");
+    expect(line.err).toMatchObject({ type: "Error", message: "upstream refused", code: "E401", config: { headers: { AUTHORIZATION: "[redacted]" } } });
+    expect(line.err.stack).toContain("upstream refused");
+    expect(line.a.b.c.d.e).toEqual({ clientSecret: "[redacted]", list: [{ resetToken: "[redacted]" }] });
+    expect(err.config.headers.AUTHORIZATION).toBe("Bearer deep-SECRET-1"); // the caller's object is left alone
+  });
+
+  it("redacts the bindings of child loggers too", () => {
+    const { logger, text } = capture();
+    logger.child({ requestId: "r-1", session: { cookie: "child-SECRET" } }).info("hello");
+    expect(text()).toContain('"requestId":"r-1"');
+    expect(text()).not.toContain("child-SECRET");
+  });
+
   it("logs URLs without query strings and with invite tokens hashed", () => {
     expect(redactUrl("/topics/caching?utm=x")).toBe("/topics/caching");
     expect(redactUrl("/ps/inv-abc123/q/2?token=zzz")).toMatch(/^\/ps\/\[sha256:[0-9a-f]{8}\]\/q\/2$/);
