@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { getLogger } from "./utils/logger.server";
+import { getLogger, redactUrl } from "./utils/logger.server";
 
 export const streamTimeout = 5_000;
 
@@ -40,5 +40,5 @@ export default function handleRequest(
 /** Unexpected errors are logged once, with the request; aborted requests are not errors. */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
-  getLogger().error({ err: error, requestId: context.requestId, method: request.method, url: new URL(request.url).pathname }, "unhandled error");
+  getLogger().error({ err: error, requestId: context.requestId, method: request.method, url: redactUrl(new URL(request.url).pathname) }, "unhandled error");
 };

@@ -16,8 +16,10 @@ import { closeDb, getDb, migrateDatabase } from "../app/utils/db.server";
 import { getEnv } from "../app/utils/env.server";
 import { markDraining } from "../app/utils/lifecycle.server";
 import { closeSandboxPoolIfStarted } from "../app/drills/runner.server";
-import { getLogger } from "../app/utils/logger.server";
+import { getLogger, redactUrl } from "../app/utils/logger.server";
 import { purgeExpiredSessions } from "../app/utils/session.server";
+import { shutdownTracing } from "../app/utils/tracing.server";
+import { createMetricsServer, httpObservability, metricsOnMainPort } from "./metrics";
 
 const BUILD_PATH = path.resolve("build/index.js");
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -43,6 +45,8 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY_HOPS);
+  const observe = httpObservability(build);
+  app.use(observe.timing);
 
   app.use(
     pinoHttp({
@@ -54,10 +58,10 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
         return id;
       },
       // Health probes run every few seconds; logging them drowns everything else.
-      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
+      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" || req.url === "/metrics" },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split("?")[0] }),
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
@@ -72,14 +76,17 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
     next();
   });
 
+  app.get("/metrics", metricsOnMainPort(env));
+
   // Fingerprinted build assets never change; everything else in public/ may.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
 
   app.all(
     "*",
+    observe.tagRoute,
     createRequestHandler({
-      build,
+      build: observe.build,
       mode: env.NODE_ENV,
       getLoadContext: (req) => ({ requestId: String(req.id), clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
     }),
@@ -105,7 +112,7 @@ export function installShutdown(server: Server): void {
       void closeSandboxPoolIfStarted();
       closeDb();
       log.info("shutdown complete");
-      process.exit(err ? 1 : 0);
+      void shutdownTracing().finally(() => process.exit(err ? 1 : 0));
     });
     server.closeIdleConnections();
   };
@@ -113,7 +120,8 @@ export function installShutdown(server: Server): void {
   process.on("SIGINT", () => stop("SIGINT"));
 }
 
-async function main() {
+/** Started by server/boot.ts once tracing (if configured) is running. */
+export async function main() {
   let env;
   try {
     env = getEnv();
@@ -144,7 +152,15 @@ async function main() {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   installShutdown(server);
+  if (env.METRICS_PORT !== undefined) {
+    const port = env.METRICS_PORT;
+    createMetricsServer(env)
+      .listen(port, env.HOST, () => log.info({ port, host: env.HOST }, "metrics on the internal port"))
+      .on("error", (err) => {
+        log.fatal({ err, port }, "cannot listen on METRICS_PORT");
+        process.exit(1);
+      });
+  }
   setInterval(() => void purgeExpiredSessions().catch((err: unknown) => log.error({ err }, "session purge failed")), 3600_000).unref();
 }
 
-await main();

@@ -11,7 +11,7 @@ import type { SandboxJob, SandboxReply } from "./sandbox/protocol";
 import type { SqlJob } from "./sql/run";
 
 type Waiter = { job: SandboxJob | SqlJob; resolve: (r: SandboxReply) => void };
-type Worker = { child: ChildProcess; busy: boolean; dead: boolean; ready: Promise<void> };
+type Worker = { child: ChildProcess; busy: boolean; dead: boolean; killedByWatchdog: boolean; ready: Promise<void> };
 
 export type PoolOptions = {
   size: number;
@@ -19,6 +19,8 @@ export type PoolOptions = {
   graceMs: number;
   /** Tests only: a different child entry point. */
   worker?: { file: string; execArgv: string[] };
+  /** Called each time a child is replaced: the watchdog killed it (`timeout`) or it died on its own (`crash`). */
+  onRestart?: (reason: "timeout" | "crash") => void;
 };
 
 function workerEntry(): { file: string; execArgv: string[] } {
@@ -55,13 +57,14 @@ export class SandboxPool {
       child.once("exit", (code, signal) => reject(new Error(`the sandbox process exited while starting (${signal ?? code})`)));
     });
     ready.catch(() => undefined);
-    const worker: Worker = { child, busy: false, dead: false, ready };
+    const worker: Worker = { child, busy: false, dead: false, killedByWatchdog: false, ready };
     let started = false;
     ready.then(() => (started = true), () => undefined);
     child.on("exit", () => {
       const replace = () => {
         const i = this.workers.indexOf(worker);
         if (i === -1 || this.closed) return;
+        this.options.onRestart?.(worker.killedByWatchdog ? "timeout" : "crash");
         this.workers[i] = this.spawn();
         this.drain();
       };
@@ -118,6 +121,7 @@ export class SandboxPool {
     const watchdog = setTimeout(() => {
       this.killed++;
       worker.dead = true;
+      worker.killedByWatchdog = true;
       child.kill("SIGKILL");
       finish({
         ok: true,
@@ -127,6 +131,7 @@ export class SandboxPool {
         output: "",
         outputTruncated: false,
         durationMs: job.timeLimitMs + this.options.graceMs,
+        timedOut: true,
       });
     }, job.timeLimitMs + this.options.graceMs);
     child.on("message", onMessage);

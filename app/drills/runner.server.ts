@@ -7,8 +7,11 @@
  * message, output), extended with `visibility` and, for hidden tests, the failure `category`. A
  * hidden test is reported by its category only: never its name, input, message or output.
  */
+import { SpanStatusCode } from "@opentelemetry/api";
 import { getEnv } from "../utils/env.server";
+import { recordDrillRun, recordSandboxRestart, type DrillOutcome } from "../utils/metrics.server";
 import { hasSingleton, singleton } from "../utils/singleton.server";
+import { inSpan } from "../utils/tracing.server";
 import { compileModule } from "./compile.server";
 import { SandboxPool } from "./pool.server";
 import type { SandboxJob, SandboxReply } from "./sandbox/protocol";
@@ -58,7 +61,7 @@ export type DrillResults = {
 };
 
 export function getSandboxPool(): SandboxPool {
-  return singleton("sandbox-pool", () => new SandboxPool({ size: getEnv().SANDBOX_POOL_SIZE, graceMs: 1500 }));
+  return singleton("sandbox-pool", () => new SandboxPool({ size: getEnv().SANDBOX_POOL_SIZE, graceMs: 1500, onRestart: recordSandboxRestart }));
 }
 
 export async function closeSandboxPool(): Promise<void> {
@@ -70,13 +73,31 @@ export async function closeSandboxPoolIfStarted(): Promise<void> {
   if (hasSingleton("sandbox-pool")) await getSandboxPool().close();
 }
 
+type Outcome = { results: DrillResults; outcome: DrillOutcome };
+
+/** Runs a submission; each run is one `drill.run` span and is counted in the drill metrics. */
 export async function runDrill(drill: RunnableDrill, submission: Submission, pool: SandboxPool = getSandboxPool()): Promise<DrillResults> {
-  const started = performance.now();
+  const kind = drill.kind ?? "code";
+  return inSpan("drill.run", { "drill.id": drill.id, "drill.kind": kind, "drill.mode": submission.mode }, async (span) => {
+    const started = performance.now();
+    let outcome: DrillOutcome = "sandbox_error";
+    try {
+      const done = kind === "code" ? await runCode(drill, submission, pool, started) : await runSql(drill, submission, pool, started);
+      outcome = done.outcome;
+      span.setAttributes({ "drill.outcome": outcome, "drill.tests": done.results.tests.length });
+      if (outcome === "sandbox_error") span.setStatus({ code: SpanStatusCode.ERROR, message: done.results.message ?? undefined });
+      return done.results;
+    } finally {
+      recordDrillRun(kind, outcome, (performance.now() - started) / 1000);
+    }
+  });
+}
+
+async function runCode(drill: RunnableDrill, submission: Submission, pool: SandboxPool, started: number): Promise<Outcome> {
   const base = { version: 3 as const, mode: submission.mode, failedCategories: [], outputTruncated: false };
-  if (drill.kind && drill.kind !== "code") return runSql(drill, submission, pool, started);
   const compiled = compileModule(submission.code, submission.language);
   if (!compiled.ok) {
-    return { ...base, status: "error", message: compiled.message, tests: [], durationMs: performance.now() - started };
+    return { outcome: "error", results: { ...base, status: "error", message: compiled.message, tests: [], durationMs: performance.now() - started } };
   }
   const job: SandboxJob = {
     testsJs: drill.visibleJs,
@@ -87,10 +108,10 @@ export async function runDrill(drill: RunnableDrill, submission: Submission, poo
     outputLimitBytes: OUTPUT_LIMIT_BYTES,
   };
   const reply = await pool.run(job);
-  return shape(reply, submission.mode, started);
+  return { outcome: outcomeOf(reply), results: shape(reply, submission.mode, started) };
 }
 
-async function runSql(drill: RunnableDrill, submission: Submission, pool: SandboxPool, started: number): Promise<DrillResults> {
+async function runSql(drill: RunnableDrill, submission: Submission, pool: SandboxPool, started: number): Promise<Outcome> {
   const job: SqlJob = {
     kind: "sql",
     drillKind: drill.kind as SqlJob["drillKind"],
@@ -104,7 +125,12 @@ async function runSql(drill: RunnableDrill, submission: Submission, pool: Sandbo
   };
   const reply = (await pool.run(job)) as SandboxReply & { extras?: SqlExtras };
   const results = shape(reply, submission.mode, started);
-  return reply.ok && reply.extras ? { ...results, sql: reply.extras } : results;
+  return { outcome: outcomeOf(reply), results: reply.ok && reply.extras ? { ...results, sql: reply.extras } : results };
+}
+
+function outcomeOf(reply: SandboxReply): DrillOutcome {
+  if (!reply.ok) return "sandbox_error";
+  return reply.timedOut ? "timeout" : reply.status;
 }
 
 function shape(reply: SandboxReply, mode: "run" | "submit", started: number): DrillResults {

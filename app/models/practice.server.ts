@@ -10,6 +10,7 @@ import { revealQuestion, toPublicQuestion, type PublicQuestion, type Revealed } 
 import { gradeAnswerForm } from "./answer.server";
 import { recordReview } from "./review.server";
 import { getDb } from "../utils/db.server";
+import { recordAnswer } from "../utils/metrics.server";
 import type { FieldErrors } from "../utils/forms";
 import { isUniqueViolation } from "./user.server";
 import { getCurrentVersion, getQuestionVersion } from "./question.server";
@@ -204,6 +205,7 @@ export async function submitAnswer(input: { sessionId: string; userId: string; f
       .returning()
       .get();
     await recordReview({ userId: input.userId, attempt: row, question: q, now: input.now ?? new Date() });
+    recordAnswer(q.type, result, "practice");
     return { ok: true, attemptId: row.id, step, replayed: false };
   } catch (error) {
     // A concurrent duplicate won the race: answer with what it stored.

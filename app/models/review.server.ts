@@ -23,6 +23,7 @@ import {
 } from "../review/scheduler";
 import { DAY_MS, startOfUtcDay } from "../review/progress";
 import { getDb, type Db } from "../utils/db.server";
+import { recordAnswer } from "../utils/metrics.server";
 import type { FieldErrors } from "../utils/forms";
 import { expectedMsFor, gradeAnswerForm } from "./answer.server";
 import { getCurrentVersion, getQuestionVersion } from "./question.server";
@@ -436,6 +437,7 @@ export async function submitReviewAnswer(input: { userId: string; form: FormData
       recordReviewTx(tx, { userId: input.userId, attempt: a, question: q, now: input.now });
       return a;
     });
+    recordAnswer(q.type, grade, "review");
     return { ok: true, attemptId: attempt.id, replayed: false };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

@@ -10,6 +10,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "../../db/schema";
 import { getEnv } from "./env.server";
 import { resetSingleton, singleton } from "./singleton.server";
+import { instrumentSqlite, isTracingEnabled } from "./tracing.server";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -22,6 +23,7 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  if (isTracingEnabled()) instrumentSqlite(sqlite);
   return drizzle(sqlite, { schema }) as Db;
 }
 

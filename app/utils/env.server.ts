@@ -49,11 +49,26 @@ export const envSchema = z.object({
    */
   PUBLIC_URL: z.string().url({ message: "must be an absolute URL" }).optional(),
   /**
-   * Prometheus metrics (observability): a separate internal port for GET /metrics, and the bearer
-   * token it requires. The deployment manifests set both; the metrics endpoint reads them.
+   * Bearer token that unlocks GET /metrics on the main port (secret). Unset and no METRICS_PORT:
+   * /metrics answers 404.
+   */
+  METRICS_TOKEN: z.string().min(16, { message: "must be at least 16 characters" }).optional(),
+  /**
+   * Serve /metrics on this separate internal port instead of the main one (no token needed there
+   * unless METRICS_TOKEN is also set). Unset: no internal port.
    */
   METRICS_PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535).optional(),
-  METRICS_TOKEN: z.string().min(16, { message: "must be at least 16 characters" }).optional(),
+  /**
+   * OpenTelemetry collector (OTLP over HTTP), e.g. http://otel-collector:4318. Tracing is on only
+   * when this is set; unset, no SDK starts and nothing is sent anywhere.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .string()
+    .url({ message: "must be an http:// or https:// URL" })
+    .regex(/^https?:\/\//, { message: "must be an http:// or https:// URL" })
+    .optional(),
+  /** The service.name of exported spans. */
+  OTEL_SERVICE_NAME: z.string().min(1).default("groundwork"),
 });
 
 export type Env = z.infer<typeof envSchema> & { SESSION_COOKIE_SECURE: boolean };
@@ -65,6 +80,9 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const env = result.data;
+  if (env.METRICS_PORT !== undefined && env.METRICS_PORT === env.PORT) {
+    throw new Error("Invalid configuration:\n  METRICS_PORT: must differ from PORT (metrics are served on a separate port)");
+  }
   return { ...env, SESSION_COOKIE_SECURE: env.SESSION_COOKIE_SECURE ?? env.NODE_ENV === "production" };
 }
 

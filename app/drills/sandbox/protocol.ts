@@ -33,5 +33,7 @@ export type SandboxReply =
       output: string;
       outputTruncated: boolean;
       durationMs: number;
+      /** The run was stopped for time: by the isolate's CPU limit, or by the pool's watchdog. */
+      timedOut?: boolean;
     }
   | { ok: false; message: string };

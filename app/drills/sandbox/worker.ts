@@ -133,7 +133,7 @@ async function runJob(job: SandboxJob): Promise<SandboxReply> {
     const status = results.some((r) => r.status !== "pass") ? "fail" : "pass";
     const timedOut = results.some((r) => r.message?.startsWith("Time limit exceeded"));
     const message = timedOut ? `Time limit exceeded: the run used its ${job.timeLimitMs} ms of CPU; tests after that point did not run.` : null;
-    return { ok: true, status, message, tests: results, output, outputTruncated, durationMs: performance.now() - started };
+    return { ok: true, status, message, tests: results, output, outputTruncated, durationMs: performance.now() - started, timedOut };
   } catch (e) {
     const message = (e as Error).message ?? String(e);
     const friendly = /memory limit|disposed/i.test(message)
@@ -143,7 +143,7 @@ async function runJob(job: SandboxJob): Promise<SandboxReply> {
         : /Maximum call stack/i.test(message)
           ? "Stack overflow (too much recursion)"
           : message;
-    return { ok: true, status: "error", message: friendly, tests: [], output, outputTruncated, durationMs: performance.now() - started };
+    return { ok: true, status: "error", message: friendly, tests: [], output, outputTruncated, durationMs: performance.now() - started, timedOut: /timed out/i.test(message) };
   } finally {
     if (!isolate.isDisposed) isolate.dispose();
   }
