@@ -223,7 +223,12 @@ describe("Dockerfile", () => {
     // Literal paths the server and the app resolve against the working directory.
     const sources = ["server/index.ts", ...readdirSync("app", { recursive: true, encoding: "utf8" }).filter((f) => /\.server\.tsx?$/.test(f)).map((f) => `app/${f}`)];
     const literals = sources.flatMap((f) => [...readFileSync(f, "utf8").matchAll(/(?:path\.resolve|express\.static)\("([^"]+)"/g)].map((m) => m[1]!));
-    const outfiles = [...readFileSync("scripts/build-server.mjs", "utf8").matchAll(/outfile: "([^"]+)"/g)].map((m) => m[1]!);
+    const buildScript = readFileSync("scripts/build-server.mjs", "utf8");
+    // Single-file bundles (`outfile`) and the code-split server entry (`entryPoints: { server }` into `outdir: "build"`).
+    const outfiles = [
+      ...[...buildScript.matchAll(/outfile: "([^"]+)"/g)].map((m) => m[1]!),
+      ...[...buildScript.matchAll(/entryPoints: \{ (\w+): "[^"]+" \}, outdir: "([^"]+)"/g)].map((m) => `${m[2]}/${m[1]}.js`),
+    ];
     const required = new Set([
       ...literals,
       ...outfiles,
@@ -233,7 +238,7 @@ describe("Dockerfile", () => {
       "public/monaco",
     ]);
     expect(literals).toEqual(expect.arrayContaining(["build/index.js", "db/migrations", "public", "public/build", "build/sandbox-worker.js"]));
-    expect(outfiles).toEqual(["build/server.js", "build/sandbox-worker.js"]);
+    expect(outfiles.sort()).toEqual(["build/sandbox-worker.js", "build/server.js"]);
     for (const file of required) {
       expect(provided.some((p) => file === p || file.startsWith(`${p}/`)), `${file} is copied into the runtime image (WORKDIR ${workdir})`).toBe(true);
     }
@@ -241,7 +246,7 @@ describe("Dockerfile", () => {
 
   it("starts the built server with node, in production mode", () => {
     expect(JSON.parse(one(runtime, "CMD"))).toEqual(["node", "build/server.js"]);
-    expect(readFileSync("scripts/build-server.mjs", "utf8")).toContain('outfile: "build/server.js"');
+    expect(readFileSync("scripts/build-server.mjs", "utf8")).toMatch(/entryPoints: \{ server: "server\/boot\.ts" \}, outdir: "build"/);
     expect(imageEnv.NODE_ENV).toBe("production");
   });
 
