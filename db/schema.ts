@@ -536,3 +536,20 @@ export const auditLog = sqliteTable(
 export type Prescreen = typeof prescreens.$inferSelect;
 export type Candidate = typeof candidates.$inferSelect;
 export type CandidateAnswer = typeof candidateAnswers.$inferSelect;
+
+/** Idempotency keys of API requests: a retry with the same key gets the first response back. */
+export const apiIdempotencyKeys = sqliteTable(
+  "api_idempotency_keys",
+  {
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    /** sha256 of method, path and body: the same key with a different request is a 422. */
+    requestHash: text("request_hash").notNull(),
+    status: integer("status").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.key] })],
+);

@@ -18,6 +18,7 @@ import { markDraining } from "../app/utils/lifecycle.server";
 import { closeSandboxPoolIfStarted } from "../app/drills/runner.server";
 import { getLogger, redactUrl } from "../app/utils/logger.server";
 import { purgeExpiredSessions } from "../app/utils/session.server";
+import { startBackgroundJobs } from "../app/models/background.server";
 import { shutdownTracing } from "../app/utils/tracing.server";
 import { createMetricsServer, httpObservability, metricsOnMainPort } from "./metrics";
 
@@ -161,6 +162,7 @@ export async function main() {
         process.exit(1);
       });
   }
+  startBackgroundJobs();
   setInterval(() => void purgeExpiredSessions().catch((err: unknown) => log.error({ err }, "session purge failed")), 3600_000).unref();
 }
 

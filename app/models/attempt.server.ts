@@ -20,6 +20,7 @@ import type { DrillData } from "../drills/types";
 import { getDb } from "../utils/db.server";
 import { fieldErrorsOf, type FieldErrors } from "../utils/forms";
 import { getLogger } from "../utils/logger.server";
+import { recordAnswer } from "../utils/metrics.server";
 import { SECRET_PATTERN, sha256 } from "../utils/tokens.server";
 import { publicDrillFromData, runnableFromData, type PublicDrill } from "./drill.server";
 import { drawItems, pinnedPool } from "./prescreen.server";
@@ -342,6 +343,7 @@ export async function saveAnswer(input: { token: string; position: number; form:
     })
     .run();
   const stored = result.changes === 1;
+  if (stored) recordAnswer(item.kind === "drill" ? "drill" : item.type, "ungraded", "prescreen");
   const row = getDb().select({ rev: candidateAnswers.rev, updatedAt: candidateAnswers.updatedAt }).from(candidateAnswers).where(and(eq(candidateAnswers.candidateId, c.id), eq(candidateAnswers.position, input.position))).get()!;
   return { ok: true, stored, rev: row.rev, savedAt: row.updatedAt };
 }
