@@ -18,6 +18,8 @@ import { markDraining } from "../app/utils/lifecycle.server";
 import { closeSandboxPoolIfStarted } from "../app/drills/runner.server";
 import { getLogger } from "../app/utils/logger.server";
 import { purgeExpiredSessions } from "../app/utils/session.server";
+import { redactPath } from "../app/utils/security.server";
+import { csrfMiddleware, securityHeadersMiddleware } from "./security";
 
 const BUILD_PATH = path.resolve("build/index.js");
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -57,11 +59,13 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split("?")[0] }),
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactPath(req.url?.split("?")[0] ?? "") }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
   );
+
+  app.use(securityHeadersMiddleware());
 
   // Forms here are small; refuse a declared body over 1 MiB before anything buffers it.
   app.use((req, res, next) => {
@@ -72,6 +76,8 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
     next();
   });
 
+  app.use(csrfMiddleware());
+
   // Fingerprinted build assets never change; everything else in public/ may.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
@@ -81,7 +87,11 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
     createRequestHandler({
       build,
       mode: env.NODE_ENV,
-      getLoadContext: (req) => ({ requestId: String(req.id), clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+      getLoadContext: (req, res) => ({
+        requestId: String(req.id),
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        cspNonce: String(res.locals.cspNonce),
+      }),
     }),
   );
   return app;
