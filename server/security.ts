@@ -29,9 +29,9 @@ function ownOrigin(req: Request): string {
 
 /** Refuses a cross-site POST/PUT/PATCH/DELETE with 403 before any route sees it. */
 export function csrfMiddleware() {
-  const publicUrl = getEnv().PUBLIC_URL;
   return (req: Request, res: Response, next: NextFunction) => {
-    const reason = csrfRefusal({ method: req.method, header: (name) => req.get(name), allowedOrigins: allowedOrigins(ownOrigin(req), publicUrl) });
+    const origins = allowedOrigins(ownOrigin(req), getEnv().PUBLIC_URL);
+    const reason = csrfRefusal({ method: req.method, header: (name) => req.get(name), allowedOrigins: origins });
     if (!reason) return next();
     req.log?.warn({ event: "csrf_refused", origin: req.get("origin") ?? null, hasReferer: Boolean(req.get("referer")) }, "cross-site request refused");
     res.status(403);
