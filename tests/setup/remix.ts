@@ -44,9 +44,13 @@ type RequestInit = {
   origin?: string | null;
 };
 
+let clients = 0;
+/** Each client is its own browser on its own address, so per-IP limits never leak between tests. */
+const nextIp = () => `100.64.${(++clients >> 8) & 255}.${clients & 255}`;
+
 export class TestClient {
   cookies = new Map<string, string>();
-  constructor(public ip = "203.0.113.7") {}
+  constructor(public ip = nextIp()) {}
 
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
