@@ -1,3 +1,5 @@
+// First: zod must be configured before any imported module builds a schema.
+import "./utils/zod-jitless";
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
@@ -17,6 +19,7 @@ import { useEffect, type ReactNode } from "react";
 import styles from "./styles/app.css";
 import { getSessionUser } from "./utils/session.server";
 import { getTheme } from "./utils/theme.server";
+import { useNonce } from "./utils/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -92,6 +95,7 @@ function Header() {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const theme = data?.theme ?? "system";
+  const nonce = useNonce();
   return (
     <html lang="en" data-theme={theme === "system" ? undefined : theme}>
       <head>
@@ -113,8 +117,8 @@ export function Layout({ children }: { children: ReactNode }) {
             </span>
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -38,6 +38,25 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+/**
+ * Password-reset links: single use, expiring. Like sessions, only the sha256 of the token is stored,
+ * so a copy of the database cannot be used to reset anyone's password.
+ */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    /** Set when the link is used; a used link never works again. */
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
+);
+
 export const topics = sqliteTable("topics", {
   slug: text("slug").primaryKey(),
   title: text("title").notNull(),

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { PASSWORD_MAX, PASSWORD_MIN } from "../app/forms/auth";
+import { passwordProblem } from "../app/forms/auth";
 import { createUser, EmailTakenError } from "../app/models/user.server";
 import { closeDb, migrateDatabase } from "../app/utils/db.server";
 
@@ -32,8 +32,9 @@ async function readStdin(): Promise<string> {
 }
 
 const password = await readStdin();
-if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
-  console.error(`password: must be ${PASSWORD_MIN}–${PASSWORD_MAX} characters`);
+const problem = passwordProblem(password);
+if (problem) {
+  console.error(`password: ${problem}`);
   process.exit(2);
 }
 migrateDatabase();

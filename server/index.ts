@@ -21,6 +21,7 @@ import { purgeExpiredSessions } from "../app/utils/session.server";
 import { startBackgroundJobs } from "../app/models/background.server";
 import { shutdownTracing } from "../app/utils/tracing.server";
 import { createMetricsServer, httpObservability, metricsOnMainPort } from "./metrics";
+import { csrfMiddleware, securityHeadersMiddleware } from "./security";
 
 const BUILD_PATH = path.resolve("build/index.js");
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -68,6 +69,8 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
     }),
   );
 
+  app.use(securityHeadersMiddleware());
+
   // Forms here are small; refuse a declared body over 1 MiB before anything buffers it.
   app.use((req, res, next) => {
     if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
@@ -78,6 +81,7 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
   });
 
   app.get("/metrics", metricsOnMainPort(env));
+  app.use(csrfMiddleware());
 
   // Fingerprinted build assets never change; everything else in public/ may.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
@@ -89,7 +93,11 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
     createRequestHandler({
       build: observe.build,
       mode: env.NODE_ENV,
-      getLoadContext: (req) => ({ requestId: String(req.id), clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+      getLoadContext: (req, res) => ({
+        requestId: String(req.id),
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        cspNonce: String(res.locals.cspNonce),
+      }),
     }),
   );
   return app;

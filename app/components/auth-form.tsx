@@ -58,7 +58,15 @@ export function AuthForm({ mode, redirectTo, email, fieldErrors = {} }: Props) {
               aria-invalid={err("password") ? true : undefined}
               aria-describedby={[err("password") ? "password-error" : "", signup ? "password-hint" : ""].filter(Boolean).join(" ") || undefined}
             />
-            {signup ? <p id="password-hint" className="hint">At least {PASSWORD_MIN} characters. A passphrase works well.</p> : null}
+            {signup ? (
+              <p id="password-hint" className="hint">
+                At least {PASSWORD_MIN} characters. A passphrase works well.
+              </p>
+            ) : (
+              <p className="hint">
+                <Link to="/forgot-password">Forgot password?</Link>
+              </p>
+            )}
             {err("password") ? <p id="password-error" className="field-error">{err("password")}</p> : null}
           </div>
           <div className="form-actions">

@@ -39,13 +39,30 @@ function loadMonaco(): Promise<Monaco> {
     script.src = "/monaco/vs/loader.js";
     script.onerror = () => reject(new Error("Monaco could not be loaded"));
     script.onload = () => {
-      window.MonacoEnvironment = { getWorkerUrl: () => "/monaco/vs/editor/editor.worker.js" };
       window.require!.config({ paths: { vs: "/monaco/vs" } });
-      window.require!(["vs/editor/editor.main"], resolve, reject);
+      window.require!(
+        ["vs/editor/editor.main"],
+        (monaco) => {
+          // editor.main installs a worker factory that uses blob: URLs, which our CSP refuses
+          // (worker-src 'self'); these bootstraps load the same workers from our origin.
+          window.MonacoEnvironment = { getWorker: (_id: string, label: string) => new Worker(`/monaco/workers/${workerKind(label)}.js`, { name: label }) };
+          resolve(monaco);
+        },
+        reject,
+      );
     };
     document.head.appendChild(script);
   });
   return loading;
+}
+
+/** Which of scripts/copy-monaco.mjs's worker bootstraps serves a language (Monaco's own mapping). */
+function workerKind(label: string): string {
+  if (label === "typescript" || label === "javascript") return "ts";
+  if (label === "json") return "json";
+  if (label === "css" || label === "scss" || label === "less") return "css";
+  if (label === "html" || label === "handlebars" || label === "razor") return "html";
+  return "editor";
 }
 
 function themeNow(): string {

@@ -101,6 +101,44 @@ export async function mergeGuestInto(guestId: string, userId: string): Promise<v
   });
 }
 
+/**
+ * Changes a user's role and ends every session of that user, so no cookie keeps acting with the old
+ * role: the user logs in again. When users change their own role, the route issues them a new session
+ * (`createSession`) after this. Returns the updated user, or null when there is no such account.
+ */
+export async function changeUserRole({ userId, role }: { userId: string; role: Role }): Promise<PublicUser | null> {
+  return getDb().transaction((tx) => {
+    const row = tx
+      .update(users)
+      .set({ role })
+      .where(and(eq(users.id, userId), eq(users.isGuest, false)))
+      .returning()
+      .get();
+    if (!row) return null;
+    tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    return toPublic(row);
+  });
+}
+
+/**
+ * Sets a new password for the account with this email and ends all of its sessions (the
+ * `user:reset-password` command). Returns null when there is no such account.
+ */
+export async function setPasswordByEmail({ email, password }: { email: string; password: string }): Promise<PublicUser | null> {
+  const passwordHash = await hashPassword(password);
+  return getDb().transaction((tx) => {
+    const row = tx
+      .update(users)
+      .set({ passwordHash })
+      .where(and(eq(users.email, normaliseEmail(email)), eq(users.isGuest, false)))
+      .returning()
+      .get();
+    if (!row) return null;
+    tx.delete(sessions).where(eq(sessions.userId, row.id)).run();
+    return toPublic(row);
+  });
+}
+
 /** Checks a password; the same work is done for unknown emails so timing does not reveal accounts. */
 export async function verifyLogin(email: string, password: string): Promise<PublicUser | null> {
   const row = getDb().select().from(users).where(eq(users.email, normaliseEmail(email))).get();

@@ -14,7 +14,7 @@ import { requestNow } from "~/utils/clock.server";
 import { fieldErrorsOf, readFormData, type FieldErrors } from "~/utils/forms";
 import { getLogger } from "~/utils/logger.server";
 import { parseParams } from "~/utils/params";
-import { limitDrillRuns, passRetryAfter, retryAfterSeconds } from "~/utils/rate-limit.server";
+import { consumeLimit, passRetryAfter, retryAfterSeconds } from "~/utils/rate-limit.server";
 import { getSessionUser, requireLearner } from "~/utils/session.server";
 
 const params = z.object({ id: z.string().regex(/^[a-z0-9-]{1,80}$/) });
@@ -52,7 +52,7 @@ export async function action({ request, params: raw, context }: ActionFunctionAr
     await saveDraft({ userId: user.id, drillId: id, code, language, now });
     return data({ fieldErrors: {} as FieldErrors, results: null, saved: true }, { headers });
   }
-  const wait = await limitDrillRuns(user.id);
+  const wait = await consumeLimit("drill-runs", user.id);
   if (wait > 0) {
     const seconds = retryAfterSeconds(wait);
     headers.set("Retry-After", String(seconds));

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AccuracyChart, CalibrationChart, ForecastChart, Heatmap } from "~/components/charts";
 import { getDashboard } from "~/models/progress.server";
 import { getReviewOverview } from "~/models/review.server";
@@ -30,6 +30,8 @@ function Stat({ label, value, hint }: { label: string; value: string; hint?: str
 
 export default function Dashboard() {
   const { user, dashboard: d, overview } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const sessionsEnded = params.get("sessions") === "ended";
   if (!user || !d || !overview) {
     return (
       <div className="container narrow page">
@@ -47,6 +49,11 @@ export default function Dashboard() {
   for (const t of d.topics) groups.set(t.group, [...(groups.get(t.group) ?? []), t]);
   return (
     <div className="container page">
+      {params.get("password") === "changed" ? (
+        <p className="alert alert-info" role="status">
+          Your password is changed, and every other browser and device is logged out.
+        </p>
+      ) : null}
       <div className="page-head">
         <h1>Your progress</h1>
         <p className="muted">
@@ -153,6 +160,24 @@ export default function Dashboard() {
           );
         })}
       </section>
+
+      {user.isGuest ? null : (
+        <section aria-labelledby="sessions-heading" className="section">
+          <h2 id="sessions-heading">Sessions</h2>
+          {sessionsEnded ? (
+            <p className="alert alert-info" role="status">
+              Every other browser and device is logged out. This one has a new session.
+            </p>
+          ) : null}
+          <p className="small">Lost a device, or logged in on a shared computer? End every session of your account except this one.</p>
+          <Form method="post" action="/logout">
+            <input type="hidden" name="intent" value="everywhere-else" />
+            <button type="submit" className="btn">
+              Log out everywhere else
+            </button>
+          </Form>
+        </section>
+      )}
 
       <section aria-labelledby="data-heading" className="section">
         <h2 id="data-heading">Your data</h2>

@@ -5,7 +5,7 @@ import { signupSchema } from "~/forms/auth";
 import { claimGuest, createUser, EmailTakenError } from "~/models/user.server";
 import { parseForm, readFormData } from "~/utils/forms";
 import { getLogger } from "~/utils/logger.server";
-import { limitAuthByIp, passRetryAfter, rateLimitedForm } from "~/utils/rate-limit.server";
+import { consumeLimit, limitMessage, passRetryAfter, rateLimitedForm } from "~/utils/rate-limit.server";
 import { getSessionUser, rotateSession, redirectSignedIn } from "~/utils/session.server";
 import { safeRedirect } from "~/utils/redirect";
 
@@ -14,13 +14,16 @@ export const meta: MetaFunction = () => [{ title: "Sign up — Groundwork" }];
 export const loader = redirectSignedIn;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const ipWait = await limitAuthByIp(context.clientIp);
-  if (ipWait > 0) return rateLimitedForm(ipWait, "Too many attempts from your network.");
+  const ipWait = await consumeLimit("auth-ip", context.clientIp);
+  if (ipWait > 0) return rateLimitedForm(ipWait, limitMessage("auth-ip"));
   const parsed = parseForm(signupSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, email: "" }, { status: 400 });
   const { email, password, redirectTo } = parsed.value;
   const current = await getSessionUser(request);
   if (current && !current.isGuest) throw redirect(safeRedirect(redirectTo, "/topics"));
+  // Counts valid sign-up attempts, so one address cannot mint accounts in bulk.
+  const signupWait = await consumeLimit("signup-ip", context.clientIp);
+  if (signupWait > 0) return rateLimitedForm(signupWait, limitMessage("signup-ip"), email);
   try {
     const user = current?.isGuest
       ? await claimGuest({ guestId: current.id, email, password })

@@ -22,6 +22,17 @@ export const envSchema = z.object({
   /** Failed log-ins allowed per email+IP within LOGIN_WINDOW_SECONDS before 429. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
+  /**
+   * Failed log-ins for one email from any address within LOGIN_ACCOUNT_WINDOW_SECONDS before the
+   * account is locked (429 everywhere until the window passes or the password is reset).
+   */
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).max(10000).default(20),
+  LOGIN_ACCOUNT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(3600),
+  /**
+   * Where rate-limit counters live: `sqlite` (the app's database; survives restarts, shared by
+   * processes on one host) or `memory` (no writes; lost on restart, per process). ADR 0017.
+   */
+  RATE_LIMIT_STORE: z.enum(["sqlite", "memory"], { message: "must be sqlite or memory" }).default("sqlite"),
   /** How long SIGTERM waits for in-flight requests before closing connections. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120000).default(10000),
   /** scrypt cost as log2(N). 17 is OWASP's minimum; tests lower it to stay fast. */

@@ -50,8 +50,8 @@ export function redactSecrets<T>(value: T, depth = 0): T {
   return (copy ?? value) as T;
 }
 
-/** Path segments that are secrets themselves: the token in `/ps/<token>` and `/invite/<token>` links. */
-const SECRET_SEGMENT = /(\/(?:ps|invite)\/)([^/?#]+)/gi;
+/** Path segments that are secrets themselves: candidate links `/c/<token>`, colleague invites `/join/<token>`, password resets. */
+const SECRET_SEGMENT = /^(\/(?:c|join|reset-password)\/)([^/?#]+)/i;
 
 /**
  * A URL as it may be logged: no query string (tokens travel there too) and each secret path segment

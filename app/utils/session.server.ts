@@ -51,6 +51,15 @@ export async function rotateSession(request: Request, userId: string): Promise<s
   return createSession(userId);
 }
 
+/**
+ * "Log out everywhere else": ends every session of the user, this browser's included, and returns
+ * the Set-Cookie of a fresh session for this browser only.
+ */
+export async function endOtherSessions(userId: string): Promise<string> {
+  getDb().delete(sessions).where(eq(sessions.userId, userId)).run();
+  return createSession(userId);
+}
+
 export async function getSessionUser(request: Request): Promise<PublicUser | null> {
   const token = await readToken(request);
   if (!token) return null;

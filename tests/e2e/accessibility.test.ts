@@ -26,7 +26,7 @@ describe.each(["light", "dark"] as const)("axe-core on the main pages (%s theme)
     await page.context().close();
   });
 
-  it.each(["/", "/topics", "/topics/idempotency", "/topics/indexing", "/login", "/signup", "/review", "/me", "/no-such-page"])("%s", async (path) => {
+  it.each(["/", "/topics", "/topics/idempotency", "/topics/indexing", "/login", "/signup", "/forgot-password", "/review", "/me", "/no-such-page"])("%s", async (path) => {
     const page = await newPage();
     await page.goto(base + path);
     await expectClean(page, path);

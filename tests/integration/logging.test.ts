@@ -67,13 +67,14 @@ describe("redaction", () => {
 
   it("logs URLs without query strings and with invite tokens hashed", () => {
     expect(redactUrl("/topics/caching?utm=x")).toBe("/topics/caching");
-    expect(redactUrl("/ps/inv-abc123/q/2?token=zzz")).toMatch(/^\/ps\/\[sha256:[0-9a-f]{8}\]\/q\/2$/);
-    expect(redactUrl("/invite/inv-def456")).toMatch(/^\/invite\/\[sha256:[0-9a-f]{8}\]$/);
+    expect(redactUrl("/c/inv-abc123/q/2?token=zzz")).toMatch(/^\/c\/\[sha256:[0-9a-f]{8}\]\/q\/2$/);
+    expect(redactUrl("/join/inv-def456")).toMatch(/^\/join\/\[sha256:[0-9a-f]{8}\]$/);
     // The same invite hashes the same way, so its requests can be followed without the token.
-    expect(redactUrl("/ps/inv-abc123/q/3").startsWith(redactUrl("/ps/inv-abc123"))).toBe(true);
-    expect(redactUrl("/ps/inv-abc123")).not.toBe(redactUrl("/ps/inv-other"));
-    // Anywhere in the path, not only at the root (an API may nest the same links).
-    expect(redactUrl("/api/v1/ps/inv-abc123")).toMatch(/^\/api\/v1\/ps\/\[sha256:[0-9a-f]{8}\]$/);
+    expect(redactUrl("/c/inv-abc123/q/3").startsWith(redactUrl("/c/inv-abc123"))).toBe(true);
+    expect(redactUrl("/c/inv-abc123")).not.toBe(redactUrl("/c/inv-other"));
+    expect(redactUrl("/reset-password/rst-789")).toMatch(/^\/reset-password\/\[sha256:[0-9a-f]{8}\]$/);
+    // Only at the root: an interviewer's /org/prescreens/<id>/c/<candidate id> is not a secret.
+    expect(redactUrl("/org/prescreens/p1/c/cand-1")).toBe("/org/prescreens/p1/c/cand-1");
     expect(redactUrl(undefined)).toBe("");
   });
 
@@ -84,19 +85,19 @@ describe("redaction", () => {
     store[Symbol.for("groundwork.logger")] = logger;
     const server = await listen(createServer(createApp(stubBuild())));
     try {
-      const res = await fetch(`${server.url}/ps/inv-SECRET-20/q/1?token=query-SECRET-21&email=a@example.com`, {
+      const res = await fetch(`${server.url}/c/inv-SECRET-20/q/1?token=query-SECRET-21&email=a@example.com`, {
         headers: { Cookie: "gw_session=cookie-SECRET-22", Authorization: "Bearer header-SECRET-23", "X-Request-Id": "redaction-test" },
       });
       expect(res.status).toBe(404);
-      await fetch(`${server.url}/invite/inv-SECRET-24`, { method: "POST", body: new URLSearchParams({ password: "form-SECRET-25" }) });
+      await fetch(`${server.url}/join/inv-SECRET-24`, { method: "POST", body: new URLSearchParams({ password: "form-SECRET-25" }) });
     } finally {
       await server.close();
     }
     const out = text();
     const line = out.split("\n").find((l) => l.includes("redaction-test"));
     expect(line).toBeDefined();
-    expect(JSON.parse(line!).req.url).toMatch(/^\/ps\/\[sha256:[0-9a-f]{8}\]\/q\/1$/);
-    expect(out).toMatch(/"url":"\/invite\/\[sha256:[0-9a-f]{8}\]"/);
+    expect(JSON.parse(line!).req.url).toMatch(/^\/c\/\[sha256:[0-9a-f]{8}\]\/q\/1$/);
+    expect(out).toMatch(/"url":"\/join\/\[sha256:[0-9a-f]{8}\]"/);
     expect(out).not.toMatch(/SECRET|a@example\.com/);
   });
 });

@@ -25,7 +25,7 @@ function removeDbFiles() {
 
 beforeAll(async () => {
   closeDb();
-  for (const name of ["env", "logger", "session-cookie", "question-version-cache", "rl-login-failures", "rl-auth-ip", "lifecycle"]) resetSingleton(name);
+  for (const name of ["env", "logger", "session-cookie", "question-version-cache", "rate-limiters", "lifecycle"]) resetSingleton(name);
   removeDbFiles();
   migrateDatabase(getDb());
   await syncContent(getDb(), FIXTURE_CONTENT);
