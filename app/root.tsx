@@ -51,19 +51,31 @@ function Header() {
   const user = data?.user;
   const theme = data?.theme ?? "system";
   const here = location.pathname + location.search;
+  // Candidates taking a pre-screen see no site navigation: nothing to wander off to, no log-in.
+  const candidate = location.pathname.startsWith("/c/");
   return (
     <header className="site-header">
       <div className="container">
-        <Link to="/" className="brand">
-          <span className="brand-mark" aria-hidden="true">G</span>
-          Groundwork
-        </Link>
-        <nav className="nav" aria-label="Main">
-          <NavLink to="/topics">Topics</NavLink>
-          <NavLink to="/drills">Drills</NavLink>
-          <NavLink to="/review">Review</NavLink>
-          <NavLink to="/me">Progress</NavLink>
-        </nav>
+        {candidate ? (
+          <span className="brand">
+            <span className="brand-mark" aria-hidden="true">G</span>
+            Groundwork
+          </span>
+        ) : (
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">G</span>
+            Groundwork
+          </Link>
+        )}
+        {candidate ? null : (
+          <nav className="nav" aria-label="Main">
+            <NavLink to="/topics">Topics</NavLink>
+            <NavLink to="/drills">Drills</NavLink>
+            <NavLink to="/review">Review</NavLink>
+            <NavLink to="/me">Progress</NavLink>
+            {user && !user.isGuest ? <NavLink to="/org">Pre-screens</NavLink> : null}
+          </nav>
+        )}
         <div className="header-actions">
           <Form method="post" action="/theme">
             <input type="hidden" name="theme" value={NEXT_THEME[theme]} />
@@ -73,7 +85,7 @@ function Header() {
               <span className="visually-hidden">{THEME_LABEL[theme]}</span>
             </button>
           </Form>
-          {user && !user.isGuest ? (
+          {candidate ? null : user && !user.isGuest ? (
             <>
               <span className="user-chip">{user.email}</span>
               <Form method="post" action="/logout">

@@ -6,11 +6,13 @@ import { tokenParams } from "~/utils/candidate-params";
 import { requestNow } from "~/utils/clock.server";
 import { readFormData } from "~/utils/forms";
 import { parseParams } from "~/utils/params";
+import { enforceLimit, passRetryAfter } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.prescreen.title} — Groundwork` : "Pre-screen — Groundwork" }, { name: "referrer", content: "no-referrer" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { token } = parseParams(tokenParams, params);
+  await enforceLimit("invite-redeem", context.clientIp);
   const landing = await getLanding({ token, now: requestNow(request), ip: context.clientIp });
   if (!landing) throw new Response("This link is not valid. Check that you copied all of it, or ask for a new one.", { status: 404 });
   return {
@@ -24,6 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { token } = parseParams(tokenParams, params);
+  await enforceLimit("invite-redeem", context.clientIp);
   const form = await readFormData(request);
   const input = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
   const result = await startAttempt({ token, form: input, now: requestNow(request), ip: context.clientIp });
@@ -33,6 +36,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   return redirect(`/c/${token}/q/1`, 303);
 }
+
+export const headers = passRetryAfter;
 
 export default function Landing() {
   const d = useLoaderData<typeof loader>();

@@ -15,7 +15,7 @@ import { itemParams } from "~/utils/candidate-params";
 import { requestNow } from "~/utils/clock.server";
 import { fieldErrorsOf, readFormData, type FieldErrors } from "~/utils/forms";
 import { parseParams } from "~/utils/params";
-import { limitDrillRuns, passRetryAfter, retryAfterSeconds } from "~/utils/rate-limit.server";
+import { consumeLimit, passRetryAfter, retryAfterSeconds } from "~/utils/rate-limit.server";
 import { sendSignal } from "~/utils/signals";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Item ${data.item.position + 1} of ${data.item.total} — Pre-screen` : "Pre-screen" }, { name: "referrer", content: "no-referrer" }];
@@ -60,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "run") {
     const parsed = runSchema.safeParse({ code: form.get("code") ?? undefined, language: form.get("language") ?? undefined });
     if (!parsed.success) return data<ActionData>({ fieldErrors: fieldErrorsOf(parsed.error), ...savedFields }, { status: 400 });
-    const wait = await limitDrillRuns(`candidate:${candidateIdFor(token) ?? token}`);
+    const wait = await consumeLimit("drill-runs", `candidate:${candidateIdFor(token) ?? token}`);
     if (wait > 0) {
       const seconds = retryAfterSeconds(wait);
       return data<ActionData>({ fieldErrors: { form: [`Running too often: try again in ${seconds} seconds. Your code is saved.`] }, ...savedFields }, { status: 429, headers: { "Retry-After": String(seconds) } });
@@ -265,7 +265,7 @@ export default function CandidateItem() {
               {item.drill.schema.length ? <SchemaBrowser tables={item.drill.schema} /> : null}
               <details>
                 <summary>Visible tests</summary>
-                <pre className="code-block"><code>{item.drill.visibleTests}</code></pre>
+                <pre className="code" tabIndex={0}><code>{item.drill.visibleTests}</code></pre>
               </details>
               {!isSql ? (
                 <div className="field">

@@ -125,7 +125,7 @@ function ItemCard({ item }: { item: Item }) {
             <Html html={item.drill.promptHtml} className="prose" />
           </details>
           <h4>Submitted code ({item.drill.language || "none"})</h4>
-          <pre className="code-block"><code>{item.drill.code || "(empty)"}</code></pre>
+          <pre className="code" tabIndex={0}><code>{item.drill.code || "(empty)"}</code></pre>
           {item.drill.results ? <DrillResultsPanel results={item.drill.results} /> : <p className="muted small">{item.pending ? "Being graded in the sandbox…" : "Not run: no code."}</p>}
         </>
       ) : null}

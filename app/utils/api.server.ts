@@ -10,6 +10,7 @@ import { getDb } from "./db.server";
 import { fieldErrorsOf, type FieldErrors } from "./forms";
 import { isUniqueViolation } from "../models/user.server";
 import { sha256 } from "./tokens.server";
+import { consumeLimit, retryAfterSeconds } from "./rate-limit.server";
 
 export const MAX_JSON_BYTES = 256 * 1024;
 export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
@@ -29,6 +30,11 @@ export function apiJson(body: unknown, status = 200, headers: HeadersInit = {}):
 export async function requireApiCaller(request: Request): Promise<ApiCaller> {
   const caller = await authenticateApi(request, new Date());
   if (!caller) throw apiError(401, "unauthorized", "Send a valid API token: Authorization: Bearer gw_…", { headers: { "WWW-Authenticate": 'Bearer realm="groundwork"' } });
+  const wait = await consumeLimit("api", caller.tokenId);
+  if (wait > 0) {
+    const seconds = retryAfterSeconds(wait);
+    throw apiError(429, "rate_limited", `Too many API requests. Try again in ${seconds} seconds.`, { headers: { "Retry-After": String(seconds) } });
+  }
   return caller;
 }
 

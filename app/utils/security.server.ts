@@ -44,9 +44,6 @@ export function contentSecurityPolicy(nonce: string): string {
  */
 export const SECRET_PATHS: readonly RegExp[] = [/^\/reset-password\/[^/?#]+/, /^\/c\/[^/?#]+/, /^\/join\/[^/?#]+/];
 
-  return path;
-}
-
 /** Features the app never uses, switched off for it and anything it might embed. */
 export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
