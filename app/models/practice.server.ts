@@ -8,7 +8,7 @@ import { attempts, practiceSessions, questions, topics, type Attempt } from "../
 import { gradeFreeText, type Response } from "../grading/grade";
 import { revealQuestion, toPublicQuestion, type PublicQuestion, type Revealed } from "../grading/present";
 import { gradeAnswerForm } from "./answer.server";
-import { recordReview } from "./review.server";
+import { recordReview, recordReviewTx } from "./review.server";
 import { getDb } from "../utils/db.server";
 import type { FieldErrors } from "../utils/forms";
 import { isUniqueViolation } from "./user.server";
@@ -184,26 +184,32 @@ export async function submitAnswer(input: { sessionId: string; userId: string; f
   const graded = gradeAnswerForm(q, seedFor(s.id, step), input.form);
   if (!graded.ok) return { ok: false, status: 400, fieldErrors: graded.fieldErrors };
   const { form, response, grade: result } = graded.value;
+  const now = input.now ?? new Date();
   try {
-    const row = db
-      .insert(attempts)
-      .values({
-        userId: input.userId,
-        questionId,
-        questionVersion: version,
-        practiceSessionId: s.id,
-        step,
-        response,
-        score: result.score,
-        correct: result.correct,
-        msTaken: form.msTaken ?? null,
-        confidence: form.confidence ?? null,
-        idempotencyKey: form.idempotencyKey,
-        createdAt: input.now ?? new Date(),
-      })
-      .returning()
-      .get();
-    await recordReview({ userId: input.userId, attempt: row, question: q, now: input.now ?? new Date() });
+    // The attempt and its card change commit together: a crash between them cannot leave an answer
+    // that never reaches the review queue.
+    const row = db.transaction((tx) => {
+      const inserted = tx
+        .insert(attempts)
+        .values({
+          userId: input.userId,
+          questionId,
+          questionVersion: version,
+          practiceSessionId: s.id,
+          step,
+          response,
+          score: result.score,
+          correct: result.correct,
+          msTaken: form.msTaken ?? null,
+          confidence: form.confidence ?? null,
+          idempotencyKey: form.idempotencyKey,
+          createdAt: now,
+        })
+        .returning()
+        .get();
+      recordReviewTx(tx, { userId: input.userId, attempt: inserted, question: q, now });
+      return inserted;
+    });
     return { ok: true, attemptId: row.id, step, replayed: false };
   } catch (error) {
     // A concurrent duplicate won the race: answer with what it stored.
