@@ -13,6 +13,7 @@ import express from "express";
 import { pinoHttp } from "pino-http";
 import { ContentInvalidError, syncContent } from "../app/content/sync.server";
 import { closeDb, getDb, migrateDatabase } from "../app/utils/db.server";
+import { withDatabaseBusyAs503 } from "../app/utils/db-busy.server";
 import { getEnv } from "../app/utils/env.server";
 import { markDraining } from "../app/utils/lifecycle.server";
 import { closeSandboxPoolIfStarted } from "../app/drills/runner.server";
@@ -40,6 +41,9 @@ export async function prepare(): Promise<void> {
 
 export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
   const env = getEnv();
+  // SQLITE_BUSY from any loader or action answers 503 with Retry-After instead of 500.
+  const busyAs503 = (b: ServerBuild) => withDatabaseBusyAs503(b, env.DATABASE_BUSY_TIMEOUT_MS);
+  const served = typeof build === "function" ? async () => busyAs503(await build()) : busyAs503(build);
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY_HOPS);
@@ -79,7 +83,7 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
   app.all(
     "*",
     createRequestHandler({
-      build,
+      build: served,
       mode: env.NODE_ENV,
       getLoadContext: (req) => ({ requestId: String(req.id), clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
     }),
