@@ -14,6 +14,7 @@ import { pinoHttp } from "pino-http";
 import { ContentInvalidError, syncContent } from "../app/content/sync.server";
 import { closeDb, getDb, migrateDatabase } from "../app/utils/db.server";
 import { withDatabaseBusyAs503 } from "../app/utils/db-busy.server";
+import { errorHandler, refuseCrossOriginSubmissions, refuseUnsupportedMethods } from "./guards";
 import { getEnv } from "../app/utils/env.server";
 import { markDraining } from "../app/utils/lifecycle.server";
 import { closeSandboxPoolIfStarted } from "../app/drills/runner.server";
@@ -76,6 +77,10 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
     next();
   });
 
+  // Requests Remix would answer with a 500 (TRACE, a mismatched Origin) get a 4xx first.
+  app.use(refuseUnsupportedMethods);
+  app.use(refuseCrossOriginSubmissions);
+
   // Fingerprinted build assets never change; everything else in public/ may.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
@@ -88,6 +93,7 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
       getLoadContext: (req) => ({ requestId: String(req.id), clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
     }),
   );
+  app.use(errorHandler(getLogger(), env.DATABASE_BUSY_TIMEOUT_MS));
   return app;
 }
 
