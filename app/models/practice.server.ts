@@ -145,6 +145,8 @@ export type SubmitResult =
   | { ok: true; attemptId: number; step: number; replayed: boolean }
   | { ok: false; status: 400 | 404 | 409; fieldErrors: FieldErrors };
 
+const keyTaken = (): SubmitResult => ({ ok: false, status: 409, fieldErrors: { idempotencyKey: ["This idempotency key was already used for another request."] } });
+
 const notFound = (): SubmitResult => ({ ok: false, status: 404, fieldErrors: { form: ["This practice session does not exist."] } });
 
 /**
@@ -159,9 +161,7 @@ export async function submitAnswer(input: { sessionId: string; userId: string; f
   if (typeof key === "string") {
     const existing = db.select().from(attempts).where(eq(attempts.idempotencyKey, key)).get();
     if (existing) {
-      if (existing.userId !== input.userId || existing.practiceSessionId !== s.id) {
-        return { ok: false, status: 409, fieldErrors: { idempotencyKey: ["This idempotency key was already used for another request."] } };
-      }
+      if (existing.userId !== input.userId || existing.practiceSessionId !== s.id) return keyTaken();
       return { ok: true, attemptId: existing.id, step: existing.step ?? 0, replayed: true };
     }
   }
@@ -217,7 +217,9 @@ export async function submitAnswer(input: { sessionId: string; userId: string; f
     const winner =
       db.select().from(attempts).where(eq(attempts.idempotencyKey, form.idempotencyKey)).get() ??
       db.select().from(attempts).where(and(eq(attempts.practiceSessionId, s.id), eq(attempts.step, step))).get();
-    if (!winner || winner.userId !== input.userId) throw error;
+    if (!winner) throw error;
+    // Someone else's request stored this key a moment ago: the same refusal as a known key gets.
+    if (winner.userId !== input.userId || winner.practiceSessionId !== s.id) return keyTaken();
     return { ok: true, attemptId: winner.id, step: winner.step ?? step, replayed: true };
   }
 }
