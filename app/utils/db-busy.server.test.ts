@@ -5,6 +5,8 @@ import Database from "better-sqlite3";
 import type { LoaderFunctionArgs, ServerBuild } from "@remix-run/node";
 import { afterEach, describe, expect, it } from "vitest";
 import { isDatabaseBusy, withBusyAs503, withDatabaseBusyAs503 } from "./db-busy.server";
+import { getDb, openDatabase } from "./db.server";
+import { parseEnv } from "./env.server";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -118,5 +120,17 @@ describe("a busy database", () => {
     expect(headersOf("routes/a").has("Retry-After")).toBe(false);
     // A route without a headers export keeps Remix's default: its parent's headers.
     expect(headersOf("routes/b").get("X-Parent")).toBe("1");
+  });
+});
+
+describe("DATABASE_BUSY_TIMEOUT_MS", () => {
+  it("defaults to 5 s, is validated, and becomes the connection's busy_timeout", () => {
+    expect(parseEnv({} as unknown as NodeJS.ProcessEnv).DATABASE_BUSY_TIMEOUT_MS).toBe(5000);
+    expect(() => parseEnv({ DATABASE_BUSY_TIMEOUT_MS: "soon" } as unknown as NodeJS.ProcessEnv)).toThrow(/DATABASE_BUSY_TIMEOUT_MS: must be a whole number/);
+    expect(() => parseEnv({ DATABASE_BUSY_TIMEOUT_MS: "600000" } as unknown as NodeJS.ProcessEnv)).toThrow(/DATABASE_BUSY_TIMEOUT_MS/);
+    expect(getDb().$client.pragma("busy_timeout", { simple: true })).toBe(5000);
+    const db = openDatabase(":memory:", { busyTimeoutMs: 250 });
+    expect(db.$client.pragma("busy_timeout", { simple: true })).toBe(250);
+    db.$client.close();
   });
 });
