@@ -164,6 +164,7 @@ const ERROR_COPY: Record<number, { title: string; message: string }> = {
   404: { title: "Page not found", message: "There is nothing at this address. It may have been moved, or the link may be mistyped." },
   429: { title: "Slow down", message: "Too many requests in a short time. Wait a moment and try again." },
   500: { title: "Something went wrong", message: "An unexpected error happened on our side. It has been logged; please try again." },
+  503: { title: "Busy right now", message: "The database is busy. Nothing was saved; try again in a moment." },
 };
 
 export function ErrorBoundary() {

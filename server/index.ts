@@ -13,6 +13,8 @@ import express from "express";
 import { pinoHttp } from "pino-http";
 import { ContentInvalidError, syncContent } from "../app/content/sync.server";
 import { closeDb, getDb, migrateDatabase } from "../app/utils/db.server";
+import { withDatabaseBusyAs503 } from "../app/utils/db-busy.server";
+import { errorHandler, refuseCrossOriginSubmissions, refuseUnsupportedMethods } from "./guards";
 import { getEnv } from "../app/utils/env.server";
 import { markDraining } from "../app/utils/lifecycle.server";
 import { closeSandboxPoolIfStarted } from "../app/drills/runner.server";
@@ -44,10 +46,13 @@ export async function prepare(): Promise<void> {
 
 export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
   const env = getEnv();
+  // SQLITE_BUSY from any loader or action answers 503 with Retry-After instead of 500.
+  const busyAs503 = (b: ServerBuild) => withDatabaseBusyAs503(b, env.DATABASE_BUSY_TIMEOUT_MS);
+  const served = typeof build === "function" ? async () => busyAs503(await build()) : busyAs503(build);
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY_HOPS);
-  const observe = httpObservability(build);
+  const observe = httpObservability(served);
   app.use(observe.timing);
 
   app.use(
@@ -81,7 +86,11 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
   });
 
   app.get("/metrics", metricsOnMainPort(env));
+  // The CSRF check (Origin/Referer on mutations); then the cases Remix itself would turn into a
+  // 500 (TRACE, a mismatched Origin on a HEAD .data request) get a 4xx first.
   app.use(csrfMiddleware());
+  app.use(refuseUnsupportedMethods);
+  app.use(refuseCrossOriginSubmissions);
 
   // Fingerprinted build assets never change; everything else in public/ may.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
@@ -100,6 +109,7 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
       }),
     }),
   );
+  app.use(errorHandler(getLogger(), env.DATABASE_BUSY_TIMEOUT_MS));
   return app;
 }
 

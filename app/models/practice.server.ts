@@ -8,7 +8,7 @@ import { attempts, practiceSessions, questions, topics, type Attempt } from "../
 import { gradeFreeText, type Response } from "../grading/grade";
 import { revealQuestion, toPublicQuestion, type PublicQuestion, type Revealed } from "../grading/present";
 import { gradeAnswerForm } from "./answer.server";
-import { recordReview } from "./review.server";
+import { recordReview, recordReviewTx } from "./review.server";
 import { getDb } from "../utils/db.server";
 import { recordAnswer } from "../utils/metrics.server";
 import type { FieldErrors } from "../utils/forms";
@@ -146,6 +146,8 @@ export type SubmitResult =
   | { ok: true; attemptId: number; step: number; replayed: boolean }
   | { ok: false; status: 400 | 404 | 409; fieldErrors: FieldErrors };
 
+const keyTaken = (): SubmitResult => ({ ok: false, status: 409, fieldErrors: { idempotencyKey: ["This idempotency key was already used for another request."] } });
+
 const notFound = (): SubmitResult => ({ ok: false, status: 404, fieldErrors: { form: ["This practice session does not exist."] } });
 
 /**
@@ -160,9 +162,7 @@ export async function submitAnswer(input: { sessionId: string; userId: string; f
   if (typeof key === "string") {
     const existing = db.select().from(attempts).where(eq(attempts.idempotencyKey, key)).get();
     if (existing) {
-      if (existing.userId !== input.userId || existing.practiceSessionId !== s.id) {
-        return { ok: false, status: 409, fieldErrors: { idempotencyKey: ["This idempotency key was already used for another request."] } };
-      }
+      if (existing.userId !== input.userId || existing.practiceSessionId !== s.id) return keyTaken();
       return { ok: true, attemptId: existing.id, step: existing.step ?? 0, replayed: true };
     }
   }
@@ -185,26 +185,32 @@ export async function submitAnswer(input: { sessionId: string; userId: string; f
   const graded = gradeAnswerForm(q, seedFor(s.id, step), input.form);
   if (!graded.ok) return { ok: false, status: 400, fieldErrors: graded.fieldErrors };
   const { form, response, grade: result } = graded.value;
+  const now = input.now ?? new Date();
   try {
-    const row = db
-      .insert(attempts)
-      .values({
-        userId: input.userId,
-        questionId,
-        questionVersion: version,
-        practiceSessionId: s.id,
-        step,
-        response,
-        score: result.score,
-        correct: result.correct,
-        msTaken: form.msTaken ?? null,
-        confidence: form.confidence ?? null,
-        idempotencyKey: form.idempotencyKey,
-        createdAt: input.now ?? new Date(),
-      })
-      .returning()
-      .get();
-    await recordReview({ userId: input.userId, attempt: row, question: q, now: input.now ?? new Date() });
+    // The attempt and its card change commit together: a crash between them cannot leave an answer
+    // that never reaches the review queue.
+    const row = db.transaction((tx) => {
+      const inserted = tx
+        .insert(attempts)
+        .values({
+          userId: input.userId,
+          questionId,
+          questionVersion: version,
+          practiceSessionId: s.id,
+          step,
+          response,
+          score: result.score,
+          correct: result.correct,
+          msTaken: form.msTaken ?? null,
+          confidence: form.confidence ?? null,
+          idempotencyKey: form.idempotencyKey,
+          createdAt: now,
+        })
+        .returning()
+        .get();
+      recordReviewTx(tx, { userId: input.userId, attempt: inserted, question: q, now });
+      return inserted;
+    });
     recordAnswer(q.type, result, "practice");
     return { ok: true, attemptId: row.id, step, replayed: false };
   } catch (error) {
@@ -213,7 +219,9 @@ export async function submitAnswer(input: { sessionId: string; userId: string; f
     const winner =
       db.select().from(attempts).where(eq(attempts.idempotencyKey, form.idempotencyKey)).get() ??
       db.select().from(attempts).where(and(eq(attempts.practiceSessionId, s.id), eq(attempts.step, step))).get();
-    if (!winner || winner.userId !== input.userId) throw error;
+    if (!winner) throw error;
+    // Someone else's request stored this key a moment ago: the same refusal as a known key gets.
+    if (winner.userId !== input.userId || winner.practiceSessionId !== s.id) return keyTaken();
     return { ok: true, attemptId: winner.id, step: winner.step ?? step, replayed: true };
   }
 }

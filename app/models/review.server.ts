@@ -442,7 +442,11 @@ export async function submitReviewAnswer(input: { userId: string; form: FormData
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const winner = db.select().from(attempts).where(eq(attempts.idempotencyKey, form.idempotencyKey)).get();
-    if (!winner || winner.userId !== input.userId) throw error;
+    if (!winner) throw error;
+    // Someone else's request stored this key a moment ago: the same refusal as a known key gets.
+    if (winner.userId !== input.userId || winner.practiceSessionId !== null) {
+      return { ok: false, status: 409, fieldErrors: { idempotencyKey: ["This idempotency key was already used for another request."] } };
+    }
     return { ok: true, attemptId: winner.id, replayed: true };
   }
 }

@@ -16,19 +16,23 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 export const MIGRATIONS_DIR = path.resolve("db/migrations");
 
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: { busyTimeoutMs?: number } = {}): Db {
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  // Past this wait a write throws SQLITE_BUSY, which every route answers as 503 (db-busy.server.ts).
+  sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
   sqlite.pragma("synchronous = NORMAL");
   if (isTracingEnabled()) instrumentSqlite(sqlite);
   return drizzle(sqlite, { schema }) as Db;
 }
 
 export function getDb(): Db {
-  return singleton("db", () => openDatabase(getEnv().DATABASE_PATH));
+  return singleton("db", () => {
+    const env = getEnv();
+    return openDatabase(env.DATABASE_PATH, { busyTimeoutMs: env.DATABASE_BUSY_TIMEOUT_MS });
+  });
 }
 
 export function migrateDatabase(db: Db = getDb()): void {

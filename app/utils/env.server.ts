@@ -14,6 +14,11 @@ export const envSchema = z.object({
   PORT: z.coerce.number({ message: "must be a port number" }).int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_PATH: z.string().min(1).default("./data/groundwork.db"),
+  /**
+   * How long a write waits for another connection's lock (a backup, Litestream's checkpoint) before
+   * the request answers 503 with Retry-After. The wait blocks the event loop, so keep it short.
+   */
+  DATABASE_BUSY_TIMEOUT_MS: z.coerce.number({ message: "must be a whole number of milliseconds from 0 to 60000" }).int().min(0).max(60000).default(5000),
   CONTENT_DIR: z.string().min(1).default("./content"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Defaults to true when NODE_ENV=production. */
