@@ -36,7 +36,7 @@ function busyError(): unknown {
   }
 }
 
-const args: LoaderFunctionArgs = { request: new Request("http://localhost/x", { method: "POST" }), params: {}, context: { requestId: "test", clientIp: "203.0.113.7" } };
+const args: LoaderFunctionArgs = { request: new Request("http://localhost/x", { method: "POST" }), params: {}, context: { requestId: "test", clientIp: "203.0.113.7", cspNonce: "n" } };
 
 describe("a busy database", () => {
   it("is recognised from better-sqlite3's error code", () => {
