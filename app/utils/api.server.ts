@@ -8,7 +8,6 @@ import { apiIdempotencyKeys } from "../../db/schema";
 import { authenticateApi, type ApiCaller } from "../models/api-token.server";
 import { getDb } from "./db.server";
 import { fieldErrorsOf, type FieldErrors } from "./forms";
-import { isUniqueViolation } from "../models/user.server";
 import { sha256 } from "./tokens.server";
 import { consumeLimit, retryAfterSeconds } from "./rate-limit.server";
 
@@ -63,6 +62,9 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   return { value: parsed.data, raw };
 }
 
+/** The (org, key) primary key already holds this key. */
+const isKeyTaken = (error: unknown) => ["SQLITE_CONSTRAINT_PRIMARYKEY", "SQLITE_CONSTRAINT_UNIQUE"].includes((error as { code?: string } | null)?.code ?? "");
+
 const idempotencyKey = z.string().regex(/^[\x21-\x7e]{8,128}$/);
 
 /**
@@ -85,7 +87,7 @@ export async function withIdempotency(request: Request, caller: ApiCaller, raw: 
   try {
     db.insert(apiIdempotencyKeys).values({ orgId: caller.orgId, key: header, requestHash, status: 0, body: "" }).run();
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    if (!isKeyTaken(error)) throw error;
     const row = find();
     if (!row) return apiError(409, "idempotency_conflict", "Retry the request.");
     if (row.status === 0) return apiError(409, "request_in_progress", "A request with this Idempotency-Key is still being processed; retry shortly.", { headers: { "Retry-After": "1" } });
