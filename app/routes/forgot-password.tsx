@@ -20,7 +20,7 @@ type ActionData = { fieldErrors: FieldErrors; email: string; sent: boolean };
 export async function action({ request, context }: ActionFunctionArgs) {
   const ipWait = await consumeLimit("auth-ip", context.clientIp);
   if (ipWait > 0) return rateLimitedForm(ipWait, limitMessage("auth-ip"));
-  if (!isMailConfigured()) return data<ActionData>({ fieldErrors: { form: [NOT_CONFIGURED] }, email: "", sent: false }, { status: 503 });
+  if (!isMailConfigured()) return data<ActionData>({ fieldErrors: { form: [NOT_CONFIGURED] }, email: "", sent: false }, { status: 409 });
   const parsed = parseForm(forgotPasswordSchema, await readFormData(request));
   if (!parsed.ok) return data<ActionData>({ fieldErrors: parsed.fieldErrors, email: "", sent: false }, { status: 400 });
   const { email } = parsed.value;

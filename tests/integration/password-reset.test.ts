@@ -93,7 +93,7 @@ describe("asking for a reset link", () => {
     const page = await new TestClient().call(forgot.loader, "/forgot-password");
     expect(page.data).toEqual({ mailConfigured: false });
     const res = await requestLink(uniqueEmail());
-    expect(res.status).toBe(503);
+    expect(res.status).toBe(409);
     expect(formError(res.data)).toMatch(/need outgoing mail/);
   });
 });
