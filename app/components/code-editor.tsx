@@ -130,6 +130,8 @@ export function CodeEditor({
           tabSize: 2,
           scrollBeyondLastLine: false,
           renderFinalNewline: "on",
+          // Faded "unused" code fails colour contrast (WCAG 1.4.3); the diagnostics still show as squiggles.
+          showUnused: false,
           ariaLabel: `${label}. Press Control+M to let Tab move focus out of the editor.`,
         });
         ed.onDidChangeModelContent(() => {

@@ -25,7 +25,7 @@ export default function Prescreens() {
           <p>No pre-screens yet. Build one from a blueprint, or paste a job description and Groundwork proposes one.</p>
         </div>
       ) : (
-        <div className="table-scroll">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Your organisation's pre-screens">
           <table className="table">
             <caption className="visually-hidden">Your organisation's pre-screens</caption>
             <thead>

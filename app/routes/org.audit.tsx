@@ -21,7 +21,7 @@ export default function Audit() {
     <div className="stack">
       <h1>Audit log</h1>
       <p className="muted">Every interviewer action in the organisation, newest first. Times are UTC.</p>
-      <div className="table-scroll">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Audit log">
         <table className="table">
           <caption className="visually-hidden">Audit log</caption>
           <thead>

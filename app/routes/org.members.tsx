@@ -61,7 +61,7 @@ export default function Members() {
       <h1>Members</h1>
       <FormErrors errors={errors?.form} />
       {actionData?.done ? <div className="alert alert-info" role="status">{actionData.done}</div> : null}
-      <div className="table-scroll">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Members of the organisation">
         <table className="table">
           <caption className="visually-hidden">Members of the organisation</caption>
           <thead>

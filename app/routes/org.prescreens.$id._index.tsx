@@ -192,7 +192,7 @@ function Builder({ d, actionData }: { d: DraftData; actionData?: ActionData }) {
             Seniority read as <strong>{d.jd.seniority}</strong>
             {d.jd.seniorityEvidence.length ? ` (${d.jd.seniorityEvidence.join("; ")})` : ""}. Topics and weights come from a fixed keyword table (see docs/jd-mapping.md); adjust the sections below.
           </p>
-          <div className="table-scroll">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Topics matched in the job description">
             <table className="table">
               <caption className="visually-hidden">Topics matched in the job description</caption>
               <thead>
@@ -411,7 +411,7 @@ function Live({ d, actionData }: { d: LiveData; actionData?: ActionData }) {
         {d.candidates.length === 0 ? (
           <p className="muted">Nobody invited yet.</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Candidates compared by score and evaluation focus">
             <table className="table compare">
               <caption className="visually-hidden">Candidates compared by score and evaluation focus</caption>
               <thead>

@@ -59,7 +59,7 @@ export default function Tokens() {
       {tokens.length === 0 ? (
         <p className="muted">No tokens yet.</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="API tokens">
           <table className="table">
             <caption className="visually-hidden">API tokens</caption>
             <thead>
