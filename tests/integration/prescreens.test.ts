@@ -16,6 +16,7 @@ import { deliverDueWebhooks, MAX_ATTEMPTS } from "../../app/models/webhook.serve
 import { getDb } from "../../app/utils/db.server";
 import { createSession } from "../../app/utils/session.server";
 import { sha256 } from "../../app/utils/tokens.server";
+import { setMailTransportForTests } from "../../app/utils/mailer.server";
 import * as orgNew from "../../app/routes/org.new";
 import * as orgIndex from "../../app/routes/org._index";
 import * as orgMembers from "../../app/routes/org.members";
@@ -157,6 +158,27 @@ describe("building a pre-screen", () => {
     const row = getDb().select().from(candidates).where(eq(candidates.email, "ann@cand.test")).get()!;
     expect(row.tokenHash).toBe(sha256(token));
     expect(JSON.stringify(row)).not.toContain(token);
+  });
+});
+
+describe("mailing invitations", () => {
+  it("sends each link through SMTP when mail is configured, and says so", async () => {
+    const sent: Array<{ to: string; subject: string; text: string }> = [];
+    setMailTransportForTests(async (mail) => {
+      sent.push(mail);
+      return { sent: true, messageId: `<${sent.length}@test>` };
+    });
+    try {
+      const res = await alice.call(psPage.action, `/org/prescreens/${prescreenId}`, { id: prescreenId }, { form: { intent: "invite", emails: "mail-me@cand.test", send: "on" } });
+      const invite = (res.data as { invites: Array<{ url: string; mailed: boolean }> }).invites[0]!;
+      expect(invite.mailed).toBe(true);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatchObject({ to: "mail-me@cand.test", subject: "Pre-screen: Backend pre-screen" });
+      expect(sent[0]!.text).toContain(invite.url);
+      expect(getDb().select().from(candidates).where(eq(candidates.email, "mail-me@cand.test")).get()!.mailedAt).not.toBeNull();
+    } finally {
+      setMailTransportForTests(null);
+    }
   });
 });
 
