@@ -15,6 +15,8 @@ const browser = sharedBrowser();
 const JD = readFileSync("tests/fixtures/job-description.txt", "utf8");
 
 async function expectClean(page: Page, label: string) {
+  // E2E_SCREENSHOTS=<dir> keeps a full-page screenshot of every checked page, for looking at the UI.
+  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/prescreen-${label.replace(/\W+/g, "-")}.png`, fullPage: true });
   const violations = await axe(page);
   expect(violations, `${label}\n${describeViolations(violations)}`).toEqual([]);
 }
