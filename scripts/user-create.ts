@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { passwordProblem } from "../app/forms/auth";
+import { parseOptions, readPassword } from "./cli";
 import { createUser, EmailTakenError } from "../app/models/user.server";
 import { closeDb, migrateDatabase } from "../app/utils/db.server";
 
@@ -13,33 +13,18 @@ const { values } = parseArgs({
   strict: true,
 });
 
-const input = z
-  .object({
+const options = parseOptions(
+  z.object({
     email: z.email({ message: "--email must be a valid email address" }),
     role: z.enum(["learner", "interviewer", "admin"], { message: "--role must be learner, interviewer or admin" }),
-  })
-  .safeParse(values);
-if (!input.success) {
-  for (const issue of input.error.issues) console.error(`${issue.path.join(".")}: ${issue.message}`);
-  process.exit(2);
-}
+  }),
+  values,
+);
 
-async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write("Password (input is visible; pipe it in for automation): ");
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
-}
-
-const password = await readStdin();
-const problem = passwordProblem(password);
-if (problem) {
-  console.error(`password: ${problem}`);
-  process.exit(2);
-}
+const password = await readPassword("Password");
 migrateDatabase();
 try {
-  const user = await createUser({ email: input.data.email, password, role: input.data.role });
+  const user = await createUser({ email: options.email, password, role: options.role });
   console.log(JSON.stringify({ id: user.id, email: user.email, role: user.role }));
 } catch (error) {
   if (error instanceof EmailTakenError) {
