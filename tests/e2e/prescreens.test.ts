@@ -35,6 +35,11 @@ describe("a pre-screen from the seed job description", () => {
     await ip.getByLabel("Organisation name").fill("Acme Payments");
     await ip.getByRole("button", { name: "Create organisation" }).click();
     await ip.waitForURL(/\/org$/);
+    for (const [path, heading] of [["/org/members", "Members"], ["/org/tokens", "API tokens"], ["/org/audit", "Audit log"], ["/org", "Pre-screens"]] as const) {
+      await ip.goto(base + path);
+      await ip.getByRole("heading", { name: heading, level: 1 }).waitFor();
+      await expectClean(ip, `organisation ${heading}`);
+    }
     await ip.getByRole("link", { name: "New pre-screen" }).click();
     await ip.getByLabel("Title").fill("Senior backend engineer");
     await ip.getByLabel("Job description (optional)").fill(JD);
