@@ -72,6 +72,8 @@ export type AppServerOptions = {
   env?: Record<string, string>;
   /** Directory for a V8 CPU profile written when the server exits (`node --cpu-prof`). */
   cpuProfDir?: string;
+  /** Where build/, public/, db/migrations and content/ are (default: the working directory). */
+  cwd?: string;
 };
 
 /** Starts `node build/server.js` in production mode on a free port and waits for /readyz. */
@@ -79,6 +81,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Served>
   const port = await freePort();
   const args = options.cpuProfDir ? ["--cpu-prof", "--cpu-prof-dir", options.cpuProfDir, "build/server.js"] : ["build/server.js"];
   const child = spawn(process.execPath, args, {
+    cwd: options.cwd,
     env: {
       ...process.env,
       NODE_ENV: "production",
