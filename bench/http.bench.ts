@@ -33,7 +33,7 @@ process.env.DATABASE_PATH = template;
 process.env.LOG_LEVEL = "silent";
 process.env.CONTENT_DIR ??= "content";
 
-const { scenarios } = await import("./http/scenarios");
+const { scenarios, BARE_REMIX } = await import("./http/scenarios");
 const seed = await import("./http/seed");
 
 const chosen = options.BENCH_SCENARIOS ? options.BENCH_SCENARIOS.split(",").map((s) => s.trim()) : scenarios.map((s) => s.name);
@@ -51,16 +51,12 @@ function build(): void {
   if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-/**
- * The bare-Remix baseline is /healthz, a resource route (app/routes/healthz.ts) whose loader returns
- * a constant: every request pays express, pino-http and the Remix handler, and nothing of ours. If
- * /healthz ever moves out of Remix the baseline would silently measure something else, so check.
- */
-const BARE_REMIX_ROUTE = "/healthz";
+/** If the bare-Remix route ever moved out of Remix, the baseline would silently measure something else. */
 function assertBareRemixRoute(): void {
   const build = readFileSync("build/index.js", "utf8");
-  if (!/"routes\/healthz":\s*\{[^}]*path:\s*"healthz"[^}]*hasLoader:\s*!0/.test(build)) {
-    throw new Error(`${BARE_REMIX_ROUTE} is no longer a Remix resource route in build/index.js; pick another bare route for the baseline`);
+  const entry = new RegExp(`"${BARE_REMIX.routeId.replace("/", "\\/")}":\\s*\\{[^}]*path:\\s*"${BARE_REMIX.path.slice(1)}"[^}]*hasLoader:\\s*!0`);
+  if (!entry.test(build)) {
+    throw new Error(`${BARE_REMIX.path} is no longer the Remix resource route ${BARE_REMIX.routeId} in build/index.js; pick another bare route for the baseline`);
   }
 }
 
@@ -108,26 +104,16 @@ async function main(): Promise<number> {
   const loadAverage = os.loadavg();
   console.log(`Seeding ${path.relative(process.cwd(), template) || template} (content sync, learners, sessions)…`);
   await seed.prepareTemplate(process.env.CONTENT_DIR!);
-  const random = seed.rng(20_240_611);
-  let learners: Promise<import("./http/seed").Learner[]> | undefined;
+  const ctx = seed.seedContext({ seconds: options.BENCH_DURATION + options.BENCH_WARMUP, connections: options.BENCH_CONNECTIONS });
   const workloads = [];
-  for (const s of selected) {
-    workloads.push(
-      await s.seed({
-        learners: () => (learners ??= seed.createLearners(100, random)),
-        startSessions: (ls, n) => seed.startSessions(ls, n, random),
-        capacity: (perSecond) => perSecond * (options.BENCH_DURATION + options.BENCH_WARMUP),
-        connections: options.BENCH_CONNECTIONS,
-      }),
-    );
-  }
+  for (const s of selected) workloads.push(await s.seed(ctx));
   seed.closeTemplate();
 
-  console.log(`Baseline: bare Remix route (GET ${BARE_REMIX_ROUTE})…`);
+  console.log(`Baseline: bare Remix route (GET ${BARE_REMIX.path})…`);
   const remixServer = await appServer();
   let remixBaseline: RunResult;
   try {
-    remixBaseline = (await measure(remixServer, [{ method: "GET", path: BARE_REMIX_ROUTE }])).result;
+    remixBaseline = (await measure(remixServer, [{ method: "GET", path: BARE_REMIX.path }])).result;
   } finally {
     await remixServer.stop();
   }
@@ -186,7 +172,7 @@ async function main(): Promise<number> {
     startedAt,
     machine: { cpus: os.availableParallelism(), loadAverage, node: process.version, platform: `${os.platform()} ${os.arch()}` },
     options: { durationS: options.BENCH_DURATION, warmupS: options.BENCH_WARMUP, connections: options.BENCH_CONNECTIONS, logLevel: options.BENCH_LOG_LEVEL },
-    remixBaseline: { ...remixBaseline, request: "GET /healthz (app/routes/healthz.ts: a loader returning a constant JSON body)" },
+    remixBaseline: { ...remixBaseline, request: `GET ${BARE_REMIX.path} (${BARE_REMIX.routeId}: a loader returning a constant JSON body)` },
     scenarios: results,
     missed: results.reduce((n, r) => n + r.targets.filter((t) => !t.pass).length + r.problems.length, 0),
   };

@@ -62,6 +62,13 @@ export type Scenario = {
   seed(ctx: SeedContext): Promise<Workload>;
 };
 
+/**
+ * The bare-Remix baseline: a resource route (app/routes/healthz.ts) whose loader returns a constant
+ * without touching the database, so a request pays express, pino-http and the Remix handler and
+ * nothing of ours. An existing production route, so no benchmark-only route has to ship.
+ */
+export const BARE_REMIX = { name: "bare-remix", path: "/healthz", routeId: "routes/healthz" } as const;
+
 /** Browser-like headers: Remix streams the document to browsers (bots get it all at once). */
 const BROWSER = {
   "user-agent": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
@@ -157,7 +164,9 @@ const answerSubmission: Scenario = {
 };
 
 /**
- * The registry. The pre-screen autosave (1,000 simulated candidates) is added here once the
- * pre-screen models exist; see bench/results/README.md for what that entry needs.
+ * The registry. The pre-screen autosave (1,000 simulated candidates) joins it once the pre-screen
+ * models exist: seed 1,000 invites through them, let each connection claim a candidate with
+ * `perConnection` and POST autosaves, lift the invite/API rate limit in `serverEnv`, and verify the
+ * drafts are stored (ADR 0019).
  */
 export const scenarios: Scenario[] = [topicList, practicePage, answerSubmission];

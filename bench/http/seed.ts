@@ -13,6 +13,7 @@ import { createGuest } from "../../app/models/user.server";
 import { closeDb, getDb, migrateDatabase, type Db } from "../../app/utils/db.server";
 import { createSession } from "../../app/utils/session.server";
 import { answerFields } from "../../tests/setup/answers";
+import type { SeedContext } from "./scenarios";
 
 export type Learner = { id: string; cookie: string };
 
@@ -134,4 +135,16 @@ export async function createLearners(count: number, random: () => number): Promi
     }
   });
   return learners;
+}
+
+/** What scenarios seed with: 100 shared learners (made on first use), sessions, pool sizing. */
+export function seedContext(opts: { seconds: number; connections: number }): SeedContext {
+  const random = rng(20_240_611);
+  let learners: Promise<Learner[]> | undefined;
+  return {
+    learners: () => (learners ??= createLearners(100, random)),
+    startSessions: (ls, n) => startSessions(ls, n, random),
+    capacity: (perSecond) => perSecond * opts.seconds,
+    connections: opts.connections,
+  };
 }
