@@ -51,7 +51,7 @@ process.env.CONTENT_DIR ??= "content";
 const seed = await import("./seed");
 const { scenarios, BARE_REMIX } = await import("./scenarios");
 const { runLoad } = await import("./load");
-const { cpuMs, startAppServer } = await import("./processes");
+const { cpuMs, sampleMemory, startAppServer } = await import("./processes");
 
 const names = options.BENCH_SCENARIOS ? options.BENCH_SCENARIOS.split(",").map((s) => s.trim()) : [BARE_REMIX.name, ...scenarios.map((s) => s.name)];
 await seed.prepareTemplate(process.env.CONTENT_DIR);
@@ -68,7 +68,7 @@ seed.closeTemplate();
 let copies = 0;
 try {
   for (const w of workloads) {
-    const total = [0, 1].map(() => ({ cpu: 0, responses: 0, errors: 0 }));
+    const total = [0, 1].map(() => ({ cpu: 0, responses: 0, errors: 0, peakRssMb: 0 }));
     for (let round = 1; round <= rounds; round++) {
       const servers = await Promise.all(
         [dirA, dirB].map((cwd) => {
@@ -81,15 +81,19 @@ try {
         const requests = servers.map((s) => w.requests(s.url));
         const load = (durationS: number) =>
           Promise.all(servers.map((s, i) => runLoad({ url: s.url, requests: requests[i]!, connections: options.BENCH_CONNECTIONS, durationS })));
+        const memory = servers.map((s) => sampleMemory(s.pid));
         if (options.BENCH_WARMUP > 0) await load(options.BENCH_WARMUP);
         const before = servers.map((s) => cpuMs(s.pid));
         const results = await load(options.BENCH_DURATION);
         const line = results.map((r, i) => {
           const cpu = cpuMs(servers[i]!.pid) - before[i]!;
-          total[i]!.cpu += cpu;
-          total[i]!.responses += r.responses;
-          total[i]!.errors += r.errors;
-          return `${"AB"[i]} ${r.rps.toFixed(0)} req/s, p99 ${r.p99Ms.toFixed(1)} ms, ${(cpu / Math.max(1, r.responses)).toFixed(2)} CPU ms/req, ${r.errors} errors`;
+          const rss = memory[i]!.stop() / 2 ** 20;
+          const t = total[i]!;
+          t.cpu += cpu;
+          t.responses += r.responses;
+          t.errors += r.errors;
+          t.peakRssMb = Math.max(t.peakRssMb, rss);
+          return `${"AB"[i]} ${r.rps.toFixed(0)} req/s, p99 ${r.p99Ms.toFixed(1)} ms, ${(cpu / Math.max(1, r.responses)).toFixed(2)} CPU ms/req, ${rss.toFixed(0)} MB, ${r.errors} errors`;
         });
         console.log(`${w.name} round ${round} (load average ${os.loadavg()[0]!.toFixed(1)}): ${line.join(" | ")}`);
       } finally {
@@ -98,7 +102,8 @@ try {
     }
     const [a, b] = total.map((t) => ({ ...t, perRequest: t.cpu / Math.max(1, t.responses) }));
     console.log(
-      `${w.name}: B ÷ A — CPU per request ${(b!.perRequest / a!.perRequest).toFixed(3)}×, responses ${(b!.responses / Math.max(1, a!.responses)).toFixed(3)}× ` +
+      `${w.name}: B ÷ A — CPU per request ${(b!.perRequest / a!.perRequest).toFixed(3)}×, responses ${(b!.responses / Math.max(1, a!.responses)).toFixed(3)}×, ` +
+        `peak RSS ${(b!.peakRssMb / a!.peakRssMb).toFixed(3)}× (${a!.peakRssMb.toFixed(0)} → ${b!.peakRssMb.toFixed(0)} MB) ` +
         `(A ${a!.responses} with ${a!.errors} errors, B ${b!.responses} with ${b!.errors} errors)\n`,
     );
   }
