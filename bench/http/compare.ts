@@ -79,8 +79,13 @@ try {
       );
       try {
         const requests = servers.map((s) => w.requests(s.url));
-        const load = (durationS: number) =>
-          Promise.all(servers.map((s, i) => runLoad({ url: s.url, requests: requests[i]!, connections: options.BENCH_CONNECTIONS, durationS })));
+        // Whichever load starts first gets a head start; take turns.
+        const order = round % 2 ? [0, 1] : [1, 0];
+        const load = async (durationS: number) => {
+          const runs = order.map((i) => runLoad({ url: servers[i]!.url, requests: requests[i]!, connections: options.BENCH_CONNECTIONS, durationS }));
+          const done = await Promise.all(runs);
+          return order.map((_, i) => done[order.indexOf(i)]!);
+        };
         const memory = servers.map((s) => sampleMemory(s.pid));
         if (options.BENCH_WARMUP > 0) await load(options.BENCH_WARMUP);
         const before = servers.map((s) => cpuMs(s.pid));
