@@ -21,6 +21,16 @@ export default function handleRequest(
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    // The abort timer holds the whole render; clear it once rendering is done, or every page stays
+    // in memory for streamTimeout and is promoted to the old generation (more RSS, longer GCs).
+    const abortTimer = setTimeout(() => abort(), streamTimeout + 1000);
+    const start = () => {
+      shellRendered = true;
+      const body = new PassThrough();
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+      pipe(body);
+    };
     const app = (
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} nonce={nonce} />
@@ -28,14 +38,15 @@ export default function handleRequest(
     );
     const { pipe, abort } = renderToPipeableStream(app, {
       nonce,
-      [waitForAll ? "onAllReady" : "onShellReady"]() {
-        shellRendered = true;
-        const body = new PassThrough();
-        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-        pipe(body);
+      onShellReady() {
+        if (!waitForAll) start();
+      },
+      onAllReady() {
+        clearTimeout(abortTimer);
+        if (waitForAll) start();
       },
       onShellError(error: unknown) {
+        clearTimeout(abortTimer);
         reject(error);
       },
       onError(error: unknown) {
@@ -43,7 +54,6 @@ export default function handleRequest(
         if (shellRendered) getLogger().error({ err: error }, "render error");
       },
     });
-    setTimeout(abort, streamTimeout + 1000);
   });
 }
 

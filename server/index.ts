@@ -94,7 +94,9 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
 
   // Fingerprinted build assets never change; everything else in public/ may.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // Every file in public/ has an extension; pages do not, so they skip a stat() per request.
+  const publicFiles = express.static("public", { maxAge: "1h" });
+  app.use((req, res, next) => (/\.[^/]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
   app.all(
     "*",

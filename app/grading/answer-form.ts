@@ -53,7 +53,20 @@ export type DisplayResponse =
 
 export type AnswerForm = { idempotencyKey: string; step?: number; msTaken?: number; confidence?: Confidence; response: DisplayResponse };
 
+const schemas = new Map<string, ReturnType<typeof buildAnswerSchema>>();
+
+/**
+ * The schema for one question shape. Built once per (type, option count) and reused: zod compiles
+ * an object schema's parser on first use, so a schema built per request pays that every time.
+ */
 export function answerSchema(type: QuestionType, choiceCount: number) {
+  const key = `${type}:${choiceCount}`;
+  let schema = schemas.get(key);
+  if (!schema) schemas.set(key, (schema = buildAnswerSchema(type, choiceCount)));
+  return schema;
+}
+
+function buildAnswerSchema(type: QuestionType, choiceCount: number) {
   const inRange = position.refine((p) => p < Math.max(choiceCount, 1), "That option does not exist");
   switch (type) {
     case "single":

@@ -25,7 +25,34 @@ export function openDatabase(file: string, options: { busyTimeoutMs?: number } =
   sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
   sqlite.pragma("synchronous = NORMAL");
   if (isTracingEnabled()) instrumentSqlite(sqlite);
+  // After instrumentation, so each compiled statement is wrapped once and then reused.
+  reuseStatements(sqlite);
   return drizzle(sqlite, { schema }) as Db;
+}
+
+export const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * drizzle compiles a new SQLite statement for every query it runs, and compiling costs more than
+ * running our small indexed queries. Keep the most recently used statements, keyed by their SQL
+ * (least recently used evicted). A statement is synchronous and used at once, so sharing it is
+ * safe; drizzle switches result mode with raw() before each array-mode use, and we switch it back.
+ */
+function reuseStatements(sqlite: Database.Database): void {
+  const compile = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    if (stmt) {
+      cache.delete(source);
+      if (stmt.reader) stmt.raw(false);
+    } else {
+      stmt = compile(source);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, stmt);
+    return stmt;
+  }) as typeof sqlite.prepare;
 }
 
 export function getDb(): Db {
