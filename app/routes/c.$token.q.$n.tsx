@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
@@ -79,6 +80,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export const headers = passRetryAfter;
+
+/**
+ * An autosave or a test run changes nothing this page shows but the status line, which the fetcher's
+ * own result drives: skip reloading the item after them (half the requests a typing candidate makes).
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => {
+  const intent = formData?.get("intent");
+  return intent === "save" || intent === "run" ? false : defaultShouldRevalidate;
+};
 
 /** Numbers saves so the server keeps only the newest: microsecond-ish clock plus a counter. */
 function useRevisions(initial: number) {

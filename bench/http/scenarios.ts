@@ -32,6 +32,8 @@ export type SeedContext = {
   /** The most requests one app-server run (warm-up + measurement) can send at `perSecond`, for sizing pools. */
   capacity(perSecond: number): number;
   connections: number;
+  /** Link secrets of `count` candidates with started attempts on one published pre-screen. */
+  candidates(count: number): Promise<string[]>;
 };
 
 export type Workload = {
@@ -163,10 +165,40 @@ const answerSubmission: Scenario = {
   },
 };
 
-/**
- * The registry. The pre-screen autosave (1,000 simulated candidates) joins it once the pre-screen
- * models exist: seed 1,000 invites through them, let each connection claim a candidate with
- * `perConnection` and POST autosaves, lift the invite/API rate limit in `serverEnv`, and verify the
- * drafts are stored (ADR 0019).
- */
-export const scenarios: Scenario[] = [topicList, practicePage, answerSubmission];
+/** Candidates taking one pre-screen at the same time. */
+export const PRESCREEN_CANDIDATES = 1000;
+/** Autosaves each connection sends for a candidate before it claims the next one. */
+const SAVES_PER_CANDIDATE = 5;
+
+const prescreenAutosave: Scenario = {
+  name: "prescreen-autosave",
+  title: "Pre-screen autosave",
+  request: `POST /c/:token/q/1.data (what the page's autosave fetcher sends), a free-text autosave with a rising revision (${PRESCREEN_CANDIDATES} candidates with started attempts, each connection ${SAVES_PER_CANDIDATE} saves per candidate, round-robin)`,
+  targets: EVERY_SCENARIO,
+  async seed(ctx) {
+    const candidates = await ctx.candidates(PRESCREEN_CANDIDATES);
+    let revision = Date.now() * 1000;
+    return {
+      requests(origin) {
+        const next = roundRobin(candidates);
+        return perConnection(SAVES_PER_CANDIDATE, next, (token, i) => ({
+          method: "POST",
+          path: `/c/${token}/q/1.data`,
+          headers: { ...BROWSER, origin, "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ intent: "save", rev: String(++revision), msDelta: "1500", text: `Draft ${i + 1}: store the idempotency key with the response, in the same transaction.` }).toString(),
+        }));
+      },
+      verify(db, successes) {
+        const row = db.prepare("select count(*) as rows, coalesce(sum(saves), 0) as saves from candidate_answers").get() as { rows: number; saves: number };
+        const slack = 2 * ctx.connections;
+        if (row.rows > PRESCREEN_CANDIDATES) return `${row.rows} answer rows for ${PRESCREEN_CANDIDATES} candidates: an autosave was stored twice`;
+        if (row.saves < successes) return `${successes} autosaves were acknowledged but only ${row.saves} applied`;
+        if (row.saves > successes + slack) return `${row.saves} autosaves applied for ${successes} acknowledged (more than ${slack} in flight)`;
+        return null;
+      },
+    };
+  },
+};
+
+/** The registry: adding a scenario is adding it here (ADR 0019). */
+export const scenarios: Scenario[] = [topicList, practicePage, answerSubmission, prescreenAutosave];

@@ -9,7 +9,11 @@ import { practiceSessions, questions, topics } from "../../db/schema";
 import { syncContent } from "../../app/content/sync.server";
 import { getQuestionVersion } from "../../app/models/question.server";
 import { DEFAULT_SESSION_SIZE, startPractice, submitAnswer } from "../../app/models/practice.server";
-import { createGuest } from "../../app/models/user.server";
+import { createGuest, createUser } from "../../app/models/user.server";
+import { startAttempt } from "../../app/models/attempt.server";
+import { createInvites } from "../../app/models/candidate.server";
+import { createOrganization } from "../../app/models/org.server";
+import { createPrescreen, publishPrescreen } from "../../app/models/prescreen.server";
 import { closeDb, getDb, migrateDatabase, type Db } from "../../app/utils/db.server";
 import { createSession } from "../../app/utils/session.server";
 import { answerFields } from "../../tests/setup/answers";
@@ -146,5 +150,39 @@ export function seedContext(opts: { seconds: number; connections: number }): See
     startSessions: (ls, n) => startSessions(ls, n, random),
     capacity: (perSecond) => perSecond * opts.seconds,
     connections: opts.connections,
+    candidates: (n) => seedCandidates(n),
   };
+}
+
+/**
+ * One organisation with one published pre-screen (three free-text items on a topic that has them,
+ * so item 1 takes a text autosave), `count` invited candidates, each attempt started.
+ */
+export async function seedCandidates(count: number): Promise<string[]> {
+  const now = new Date();
+  const owner = await createUser({ email: `bench-${randomUUID()}@example.com`, password: "bench password 123" });
+  const { orgId } = await createOrganization({ name: "Bench", userId: owner.id, email: owner.email!, now });
+  const actor = { kind: "user" as const, userId: owner.id, label: owner.email! };
+  const topic = getDb()
+    .select({ slug: questions.topicSlug, n: sql<number>`count(*)` })
+    .from(questions)
+    .where(and(eq(questions.type, "free-text"), isNull(questions.retiredAt)))
+    .groupBy(questions.topicSlug)
+    .all()
+    .find((t) => t.n >= 3);
+  if (!topic) throw new Error("no topic has 3 free-text questions to seed a pre-screen with");
+  const id = await createPrescreen({ orgId, actor, title: "Bench", blueprint: { sections: [{ kind: "questions", topic: topic.slug, difficulty: "any", types: ["free-text"], count: 3 }], picks: [] }, now });
+  const published = await publishPrescreen({ orgId, id, actor, now });
+  if (!published.ok) throw new Error(`seeding the pre-screen failed: ${published.message}`);
+  return inTransaction(async () => {
+    const emails = Array.from({ length: count }, (_, i) => `candidate-${i}@example.com`);
+    const result = await createInvites({ orgId, prescreenId: id, actor, emails, expiresInDays: 7, send: false, origin: "http://bench", now });
+    if (!result.ok) throw new Error(`seeding invites failed: ${result.message}`);
+    const tokens = result.invites.map((i) => new URL(i.url).pathname.split("/")[2]!);
+    for (const token of tokens) {
+      const started = await startAttempt({ token, form: { consent: "yes" }, now, ip: "127.0.0.1" });
+      if (!started.ok) throw new Error(`starting an attempt failed: ${JSON.stringify(started.fieldErrors)}`);
+    }
+    return tokens;
+  });
 }
