@@ -76,7 +76,6 @@ export function blueprintInput(form: FormData): { sections: unknown[]; picks: un
   const count = Math.min(Number(form.get("sectionCount") ?? 0) || 0, MAX_SECTIONS + 1);
   const sections: unknown[] = [];
   for (let i = 0; i < count; i++) {
-    if (form.get(`s${i}.remove`) !== null) continue;
     sections.push({
       kind: form.get(`s${i}.kind`) ?? undefined,
       topic: form.get(`s${i}.topic`) ?? undefined,

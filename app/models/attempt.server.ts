@@ -24,6 +24,7 @@ import { recordAnswer } from "../utils/metrics.server";
 import { SECRET_PATTERN, sha256 } from "../utils/tokens.server";
 import { publicDrillFromData, runnableFromData, type PublicDrill } from "./drill.server";
 import { drawItems, pinnedPool } from "./prescreen.server";
+import { draftBlueprintSchema, itemCount } from "../prescreens/blueprint";
 import { getQuestionVersion } from "./question.server";
 import { toCanonicalResponse } from "./answer.server";
 import { z } from "zod";
@@ -101,11 +102,6 @@ export type Landing = {
   submitReason: Candidate["submitReason"];
 };
 
-function itemsPerCandidate(p: Prescreen): number {
-  const b = p.blueprint as { sections?: Array<{ count: number }>; picks?: unknown[] };
-  return (b.sections ?? []).reduce((n, s) => n + s.count, 0) + (b.picks ?? []).length;
-}
-
 export async function getLanding(input: { token: string; now: Date; ip: string | null }): Promise<Landing | null> {
   const ctx = await enter(input.token, input.now, input.ip);
   if (!ctx) return null;
@@ -113,7 +109,7 @@ export async function getLanding(input: { token: string; now: Date; ip: string |
   return {
     phase: phaseOf(ctx, input.now),
     prescreen: { title: p.title, instructions: p.instructions, timeLimitMinutes: p.timeLimitMinutes, opensAt: p.opensAt, closesAt: p.closesAt, intake: p.intakeQuestions },
-    items: ctx.candidate.draw?.length ?? itemsPerCandidate(p),
+    items: ctx.candidate.draw?.length ?? itemCount(draftBlueprintSchema.parse(p.blueprint)),
     deadlineAt: ctx.candidate.deadlineAt,
     submittedAt: ctx.candidate.submittedAt,
     submitReason: ctx.candidate.submitReason,
@@ -145,7 +141,7 @@ export async function startAttempt(input: { token: string; form: Record<string, 
   if (!parsed.success) return { ok: false, status: 400, fieldErrors: fieldErrorsOf(parsed.error) };
   const intakeAnswers = Object.fromEntries(ctx.prescreen.intakeQuestions.map((q) => [q.id, String((parsed.data as Record<string, unknown>)[`intake.${q.id}`])]));
   const pool = await pinnedPool(ctx.prescreen.id);
-  const keys = drawItems(ctx.prescreen.blueprint as Parameters<typeof drawItems>[0], pool, () => randomInt(0, 2 ** 32) / 2 ** 32);
+  const keys = drawItems(draftBlueprintSchema.parse(ctx.prescreen.blueprint), pool, () => randomInt(0, 2 ** 32) / 2 ** 32);
   const draw: DrawnItem[] = keys.map((itemKey) => ({ itemKey, seed: randomUUID() }));
   const limitEnd = input.now.getTime() + ctx.prescreen.timeLimitMinutes * 60_000;
   const deadlineAt = new Date(ctx.prescreen.closesAt ? Math.min(limitEnd, ctx.prescreen.closesAt.getTime()) : limitEnd);

@@ -115,9 +115,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!ps) throw new Response("Pre-screen not found", { status: 404 });
 
   if (ps.status === "draft" && (intent === "save" || intent === "add-section" || intent === "publish" || intent.startsWith("remove-"))) {
+    // "remove-<i>" saves the form without section i (a plain submit button: works without JavaScript).
+    const removeIndex = intent.startsWith("remove-") ? Number(intent.slice("remove-".length)) : null;
+    if (removeIndex !== null && !Number.isInteger(removeIndex)) return data<ActionData>({ fieldErrors: { form: ["Unknown action."] } }, { status: 400 });
     const parsed = parseBuilderForm(form, { requireItems: intent === "publish" });
     if (!parsed.ok) return data<ActionData>({ fieldErrors: parsed.fieldErrors }, { status: 400 });
     const blueprint = parsed.blueprint;
+    if (removeIndex !== null) blueprint.sections.splice(removeIndex, 1);
     if (intent === "add-section") {
       const topic = blueprint.sections.at(-1)?.topic ?? (await builderCatalog())[0]?.slug;
       if (topic) blueprint.sections.push({ kind: "questions", topic, difficulty: "any", types: [], count: 3 });
@@ -287,18 +291,9 @@ function Builder({ d, actionData }: { d: DraftData; actionData?: ActionData }) {
                 </div>
               </fieldset>
               {errors[`s${i}.topic`] || errors[`s${i}.kind`] ? <p className="field-error" role="alert">{[...(errors[`s${i}.topic`] ?? []), ...(errors[`s${i}.kind`] ?? [])].join(" ")}</p> : null}
-              <button type="submit" name="intent" value={`remove-${i}`} className="btn btn-sm btn-ghost" onClick={(e) => {
-                const input = document.createElement("input");
-                input.type = "hidden";
-                input.name = `s${i}.remove`;
-                input.value = "1";
-                e.currentTarget.form?.append(input);
-              }}>
+              <button type="submit" name="intent" value={`remove-${i}`} className="btn btn-sm btn-ghost">
                 Remove section {i + 1}
               </button>
-              <noscript>
-                <label className="small"><input type="checkbox" name={`s${i}.remove`} /> Remove when saving</label>
-              </noscript>
             </fieldset>
           );
         })}

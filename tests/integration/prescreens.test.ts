@@ -119,6 +119,11 @@ describe("building a pre-screen", () => {
     expect(tooMany.status).toBe(400);
     expect(JSON.stringify(tooMany.data)).toContain("more items than the bank has");
 
+    const removed = await alice.call(psPage.action, `/org/prescreens/${prescreenId}`, { id: prescreenId }, { form: [...builderForm(), ["intent", "remove-1"]] });
+    expect(removed.status).toBe(303);
+    const afterRemove = (await alice.call(psPage.loader, `/org/prescreens/${prescreenId}`, { id: prescreenId })).data as { prescreen: { blueprint: { sections: Array<{ kind: string }> } } };
+    expect(afterRemove.prescreen.blueprint.sections.map((x) => x.kind)).toEqual(["questions"]);
+
     const saved = await alice.call(psPage.action, `/org/prescreens/${prescreenId}`, { id: prescreenId }, { form: [...builderForm(), ["intent", "save"]] });
     expect(saved.status).toBe(303);
     const page = await alice.call(psPage.loader, `/org/prescreens/${prescreenId}`, { id: prescreenId });
