@@ -8,7 +8,9 @@ import { createHmac } from "node:crypto";
 import { and, asc, eq, lte } from "drizzle-orm";
 import { prescreens, webhookDeliveries } from "../../db/schema";
 import { getDb } from "../utils/db.server";
+import { getEnv } from "../utils/env.server";
 import { getLogger } from "../utils/logger.server";
+import { resolvesPrivate, type Lookup } from "../utils/network.server";
 import { getScorecard } from "./candidate.server";
 
 export const MAX_ATTEMPTS = 8;
@@ -47,7 +49,7 @@ export async function submittedPayload(orgId: string, candidateId: string, deliv
 type Fetch = typeof fetch;
 
 /** Delivers every due webhook once. Returns how many were delivered, retried and given up. */
-export async function deliverDueWebhooks(now: Date, opts: { fetch?: Fetch; origin?: string | null; random?: () => number } = {}) {
+export async function deliverDueWebhooks(now: Date, opts: { fetch?: Fetch; origin?: string | null; random?: () => number; lookup?: Lookup } = {}) {
   const db = getDb();
   const doFetch = opts.fetch ?? fetch;
   const due = db
@@ -75,6 +77,18 @@ export async function deliverDueWebhooks(now: Date, opts: { fetch?: Fetch; origi
     const ts = Math.floor(now.getTime() / 1000);
     let status: number | null = null;
     let error: string | null = null;
+    // SSRF guard: a webhook may not reach this server's private network (unless the operator allows it).
+    if (!getEnv().WEBHOOK_ALLOW_PRIVATE_NETWORKS) {
+      const refused = await resolvesPrivate(new URL(d.url).hostname, opts.lookup).catch(() => null);
+      if (refused) {
+        db.update(webhookDeliveries)
+          .set({ status: "failed", attempts: d.attempts + 1, lastError: `refused: ${new URL(d.url).hostname} is a private address (${refused}); set WEBHOOK_ALLOW_PRIVATE_NETWORKS=true to allow` })
+          .where(eq(webhookDeliveries.id, d.id))
+          .run();
+        tally.failed++;
+        continue;
+      }
+    }
     try {
       const res = await doFetch(d.url, {
         method: "POST",

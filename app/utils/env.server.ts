@@ -65,6 +65,11 @@ export const envSchema = z.object({
    */
   PUBLIC_URL: z.string().url({ message: "must be an absolute URL" }).optional(),
   /**
+   * Let pre-screen webhooks reach private, loopback and link-local addresses (an ATS on the same
+   * internal network). Off: such deliveries are refused, so a webhook cannot probe the private network.
+   */
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: boolean.default(false),
+  /**
    * Bearer token that unlocks GET /metrics on the main port (secret). Unset and no METRICS_PORT:
    * /metrics answers 404.
    */

@@ -467,16 +467,17 @@ describe("webhooks", () => {
       return new Response(null, { status });
     }) as unknown as typeof fetch;
     let now = new Date(t0.getTime() + 32 * 60_000);
-    const first = await deliverDueWebhooks(now, { fetch: fakeFetch, random: () => 1 });
+    const publicDns = async () => [{ address: "203.0.113.5" }];
+    const first = await deliverDueWebhooks(now, { fetch: fakeFetch, random: () => 1, lookup: publicDns });
     expect(first).toMatchObject({ retried: 1, delivered: 0 });
     const row = getDb().select().from(webhookDeliveries).get()!;
     expect(row.attempts).toBe(1);
     expect(row.nextAttemptAt.getTime() - now.getTime()).toBe(60_000);
-    expect((await deliverDueWebhooks(now, { fetch: fakeFetch })).retried).toBe(0); // not due yet
+    expect((await deliverDueWebhooks(now, { fetch: fakeFetch, lookup: publicDns })).retried).toBe(0); // not due yet
 
     status = 204;
     now = new Date(row.nextAttemptAt.getTime() + 1);
-    expect((await deliverDueWebhooks(now, { fetch: fakeFetch })).delivered).toBe(1);
+    expect((await deliverDueWebhooks(now, { fetch: fakeFetch, lookup: publicDns })).delivered).toBe(1);
     const [a, b] = calls;
     expect(a!.body).toBe(b!.body); // retries send identical bytes
     const secret = getDb().select().from(webhookDeliveries).innerJoin(candidates, eq(candidates.id, webhookDeliveries.candidateId)).get()!;
@@ -489,5 +490,25 @@ describe("webhooks", () => {
     expect(b!.headers["Groundwork-Delivery"]).toBe(secret.webhook_deliveries.id);
     expect(b!.body).not.toMatch(/rubric|modelAnswer|hiddenJs/);
     expect(MAX_ATTEMPTS).toBeGreaterThan(3);
+  });
+
+  it("refuses to call a private address (SSRF), without retrying", async () => {
+    await alice.call(psPage.action, `/org/prescreens/${prescreenId}`, { id: prescreenId }, { form: { intent: "webhook", webhookUrl: "http://metadata.internal.test/latest" } });
+    const res = await alice.call(psPage.action, `/org/prescreens/${prescreenId}`, { id: prescreenId }, { form: { intent: "invite", emails: "hal@cand.test" } });
+    const token = tokenOf((res.data as { invites: Array<{ url: string }> }).invites[0]!.url);
+    const t0 = soon(4);
+    await startAttempt({ token, form: { consent: "yes", "intake.q1": "x" }, now: t0, ip: null });
+    await sweepAttempts(new Date(t0.getTime() + 31 * 60_000));
+    let called = 0;
+    const fakeFetch = (async () => {
+      called++;
+      return new Response(null, { status: 204 });
+    }) as unknown as typeof fetch;
+    const tally = await deliverDueWebhooks(new Date(t0.getTime() + 32 * 60_000), { fetch: fakeFetch, lookup: async () => [{ address: "169.254.169.254" }] });
+    expect(tally).toMatchObject({ failed: 1, delivered: 0, retried: 0 });
+    expect(called).toBe(0);
+    const row = getDb().select().from(webhookDeliveries).where(eq(webhookDeliveries.url, "http://metadata.internal.test/latest")).get()!;
+    expect(row.status).toBe("failed");
+    expect(row.lastError).toMatch(/private address \(169\.254\.169\.254\)/);
   });
 });
