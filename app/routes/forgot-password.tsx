@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { FormErrors, TextField } from "~/components/field";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { forgotPasswordSchema, RESET_TTL_MINUTES } from "~/forms/auth";
 import { createPasswordReset } from "~/models/password-reset.server";
@@ -55,7 +56,6 @@ export default function ForgotPassword() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors = result?.fieldErrors ?? {};
-  const err = (k: string) => errors[k]?.join(" ");
   return (
     <div className="container">
       <div className="card auth-card">
@@ -78,31 +78,9 @@ export default function ForgotPassword() {
         ) : (
           <>
             <p className="muted small">Enter the email address of your account and we will send you a link to choose a new password.</p>
-            {err("form") ? (
-              <div className="alert alert-error" role="alert">
-                {err("form")}
-              </div>
-            ) : null}
+            <FormErrors errors={errors.form} />
             <Form method="post" noValidate>
-              <div className="field">
-                <label htmlFor="email">Email</label>
-                <input
-                  id="email"
-                  className="input"
-                  name="email"
-                  type="email"
-                  autoComplete="email"
-                  required
-                  defaultValue={result?.email}
-                  aria-invalid={err("email") ? true : undefined}
-                  aria-describedby={err("email") ? "email-error" : undefined}
-                />
-                {err("email") ? (
-                  <p id="email-error" className="field-error">
-                    {err("email")}
-                  </p>
-                ) : null}
-              </div>
+              <TextField name="email" type="email" label="Email" autoComplete="email" required defaultValue={result?.email} errors={errors.email} />
               <div className="form-actions">
                 <button type="submit" className="btn btn-primary" disabled={busy}>
                   {busy ? "Please wait…" : "Send me a link"}

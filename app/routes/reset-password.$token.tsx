@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { FormErrors, TextField } from "~/components/field";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PASSWORD_MAX, PASSWORD_MIN, resetPasswordSchema } from "~/forms/auth";
 import { findPasswordReset, resetPassword } from "~/models/password-reset.server";
@@ -48,7 +49,6 @@ export default function ResetPassword() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors = result?.fieldErrors ?? {};
-  const err = (k: string) => errors[k]?.join(" ");
   return (
     <div className="container">
       <div className="card auth-card">
@@ -69,55 +69,21 @@ export default function ResetPassword() {
             <p className="muted small">
               For <strong>{email}</strong>. Setting it logs you in here and logs every other browser and device out.
             </p>
-            {err("form") ? (
-              <div className="alert alert-error" role="alert">
-                {err("form")}
-              </div>
-            ) : null}
+            <FormErrors errors={errors.form} />
             <Form method="post" noValidate>
               <input type="hidden" name="username" autoComplete="username" value={email} />
-              <div className="field">
-                <label htmlFor="password">New password</label>
-                <input
-                  id="password"
-                  className="input"
-                  name="password"
-                  type="password"
-                  autoComplete="new-password"
-                  required
-                  minLength={PASSWORD_MIN}
-                  maxLength={PASSWORD_MAX}
-                  aria-invalid={err("password") ? true : undefined}
-                  aria-describedby={["password-hint", err("password") ? "password-error" : ""].filter(Boolean).join(" ")}
-                />
-                <p id="password-hint" className="hint">
-                  At least {PASSWORD_MIN} characters. A passphrase works well.
-                </p>
-                {err("password") ? (
-                  <p id="password-error" className="field-error">
-                    {err("password")}
-                  </p>
-                ) : null}
-              </div>
-              <div className="field">
-                <label htmlFor="confirm">Type it again</label>
-                <input
-                  id="confirm"
-                  className="input"
-                  name="confirm"
-                  type="password"
-                  autoComplete="new-password"
-                  required
-                  maxLength={PASSWORD_MAX}
-                  aria-invalid={err("confirm") ? true : undefined}
-                  aria-describedby={err("confirm") ? "confirm-error" : undefined}
-                />
-                {err("confirm") ? (
-                  <p id="confirm-error" className="field-error">
-                    {err("confirm")}
-                  </p>
-                ) : null}
-              </div>
+              <TextField
+                name="password"
+                type="password"
+                label="New password"
+                autoComplete="new-password"
+                required
+                minLength={PASSWORD_MIN}
+                maxLength={PASSWORD_MAX}
+                hint={<>At least {PASSWORD_MIN} characters. A passphrase works well.</>}
+                errors={errors.password}
+              />
+              <TextField name="confirm" type="password" label="Type it again" autoComplete="new-password" required maxLength={PASSWORD_MAX} errors={errors.confirm} />
               <div className="form-actions">
                 <button type="submit" className="btn btn-primary" disabled={busy}>
                   {busy ? "Please wait…" : "Set password and log in"}
